@@ -1,1 +1,87 @@
+//! # hearth-model
+//!
+//! The data hearth reads: a **case file** (one participant and everything recorded about
+//! them) and a **caseload** (a program's staff roster and many case files). These types
+//! are data only: serde for reading and writing JSON, schemars for the generated JSON
+//! Schemas under `schemas/`. Rules live in other crates; this crate has no opinions
+//! about what is right, only about what can be recorded.
+//!
+//! The model can express every requirement of the project's `DOMAIN.md` (requirement ids
+//! `R-…` are cited on the fields that carry them), so a rule can check what the standards
+//! ask.
+//!
+//! ## Conventions
+//! - Field names are `snake_case`; enumerated values are `kebab-case`
+//!   (`"mode": "in-person"`), like the catalog and policy ids.
+//! - Dates are ISO 8601 calendar dates (`chrono::NaiveDate`); moments where time of day
+//!   matters (encounters, documentation) are RFC 3339 date-times with the UTC offset in
+//!   force (`chrono::DateTime<FixedOffset>`), so "within 24 hours" is exact.
+//! - Unknown fields are rejected: a misspelt field is an error, never silently ignored.
+//! - Lists may come in any order; optional lists and values may be left out.
+//! - Personal values and free text are wrapped in [`Personal`]: redacted in `Debug`,
+//!   marked `"x-personal": true` in the schemas, and never printed by hearth.
+//!
+//! ## Parsing
+//! [`parse_case_file`], [`parse_caseload`] and [`parse_document`] turn JSON text into
+//! documents or a [`ParseError`] located by line, column and JSON Pointer, whose message
+//! never repeats input values.
 
+#![deny(missing_docs)]
+
+#[cfg(feature = "arbitrary")]
+mod arb;
+mod assessment;
+mod consent;
+mod document;
+mod encounter;
+mod enrollment;
+mod ids;
+mod intake;
+mod parse;
+mod participant;
+mod personal;
+mod plan;
+mod program;
+mod risk;
+mod staff;
+mod termination;
+
+pub use assessment::{Answer, Assessment, ItemAnswer};
+pub use consent::{
+    ConfidentialityException, Consent, ExceptionKind, InformationShare, Party, PartyKind, Referral,
+};
+pub use document::{CaseFile, Caseload, DenialReason, EntryDecision, ProgramInfo, SchemaVersion};
+pub use encounter::{
+    ContactMode, Encounter, EncounterKind, EncounterObjective, GoalProgress, Location, NextVisit,
+    Progress, StepDone,
+};
+pub use enrollment::{
+    Enrollment, HousingCondition, HousingConditionKind, ServiceParticipation, Stage, StageChange,
+};
+pub use ids::{
+    ActionStepId, AssessmentId, ConsentId, DocumentId, EncounterId, EnrollmentId, GoalId,
+    IncidentId, InstrumentId, LongTermGoalId, ObjectiveId, ParticipantId, PartyId, PlanId,
+    RecordId, ReferralId, RiskId, RiskObservationId, ShareId, StaffId, StepId, TaskId,
+};
+pub use intake::{ClientRight, DocumentKind, FileDocument, Intake, Refusal, RightExplained};
+pub use parse::{
+    parse_case_file, parse_caseload, parse_document, parse_json, Document, ParseError,
+    ParseErrorKind,
+};
+pub use participant::{AgeBand, HouseholdType, Participant, PersonalDetails};
+pub use personal::{FreeText, Personal};
+pub use plan::{
+    ActionStepStatus, CarePlan, ContactSchedule, CtiPhase, Goal, GoalArea, GoalAuthor, GoalStatus,
+    LongTermGoal, Objective, PlanOutcome, PlanPhase, PlanReview, PlannedActionStep, PlannedService,
+    Signature, Signer, Skill, Support, SupportKind, Task, TaskOwner,
+};
+pub use program::{Funding, ProgramModel, Tier};
+pub use risk::{
+    CrisisIncident, CrisisPlan, HarmReductionOption, HarmReductionPlan, RiskObservation,
+    RiskResponse, RiskResponseKind,
+};
+pub use staff::{Staff, StaffRole};
+pub use termination::{
+    Appeal, AppealOutcome, CaseConference, Exit, ExitKind, FollowUp, HandoffKind, ResourcesGiven,
+    Termination, TerminationReason, TerminationReview, Transfer, WarmHandoff, WrittenNotice,
+};

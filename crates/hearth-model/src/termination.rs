@@ -1,0 +1,263 @@
+//! Termination for non-compliance and its due process, exits, and transfers (seed 003
+//! "Non-compliance and Exiting the Program", "Planning for Client Exit"; seed 004).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{FreeText, PartyId, RecordId, ReferralId, StaffId};
+
+/// A termination from the program and the due process around it (R-TERM-1..6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Termination {
+    /// Why the participant is being terminated.
+    pub reason: TerminationReason,
+    /// The staff member who terminated (R-TERM-3).
+    pub terminated_by: StaffId,
+    /// Date the termination was decided.
+    pub decided_on: NaiveDate,
+    /// Date it takes effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_on: Option<NaiveDate>,
+    /// The case conference held before it (R-TERM-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_conference: Option<CaseConference>,
+    /// The written notice stating the reason (R-TERM-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_notice: Option<WrittenNotice>,
+    /// The independent review (R-TERM-3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<TerminationReview>,
+    /// The appeal opportunity and its outcome (R-TERM-4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<Appeal>,
+    /// The written notice of the final decision (R-TERM-5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_notice: Option<WrittenNotice>,
+    /// Written resources and referrals given (R-TERM-6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources_given: Option<ResourcesGiven>,
+    /// Details (free text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<FreeText>,
+}
+
+/// Why a participant is terminated (seed 003 "Client Exit": asked to leave).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum TerminationReason {
+    /// Non-compliance with program rules.
+    NonCompliance,
+    /// Lease violations.
+    LeaseViolation,
+    /// Refusal to work toward defined goals.
+    RefusalToWorkOnGoals,
+    /// Behaviour that cannot be tolerated (criminal acts, threats, violence).
+    IntolerableBehavior,
+    /// Anything else.
+    Other,
+}
+
+/// A case conference with the participant and the people involved (R-TERM-1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct CaseConference {
+    /// Date held.
+    pub held_on: NaiveDate,
+    /// Whether the participant took part.
+    pub participant_attended: bool,
+    /// Staff who took part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staff: Vec<StaffId>,
+    /// Outside parties who took part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<PartyId>,
+}
+
+/// A written notice given to the participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct WrittenNotice {
+    /// Date given.
+    pub given_on: NaiveDate,
+    /// Whether the notice states the reason (R-TERM-2).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub states_reason: bool,
+    /// Reference to the stored notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<RecordId>,
+}
+
+/// The review of a termination (R-TERM-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct TerminationReview {
+    /// The reviewer; must be neither the terminator nor their subordinate.
+    pub reviewed_by: StaffId,
+    /// Date reviewed.
+    pub reviewed_on: NaiveDate,
+    /// Whether the termination was upheld.
+    pub upheld: bool,
+}
+
+/// The appeal opportunity (R-TERM-4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    /// Date the participant was told of the right to appeal.
+    pub offered_on: NaiveDate,
+    /// Last day to file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+    /// Date filed, if the participant appealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed_on: Option<NaiveDate>,
+    /// The decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<AppealOutcome>,
+    /// Date decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_on: Option<NaiveDate>,
+}
+
+/// The outcome of an appeal.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum AppealOutcome {
+    /// Termination upheld.
+    Upheld,
+    /// Termination overturned.
+    Overturned,
+    /// The participant withdrew the appeal.
+    Withdrawn,
+}
+
+/// Written resources and referrals given at termination (R-TERM-6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct ResourcesGiven {
+    /// Date given.
+    pub given_on: NaiveDate,
+    /// Whether they were given in writing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub written: bool,
+    /// Referrals made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referrals: Vec<ReferralId>,
+}
+
+/// How and when the participant left the program (R-EXIT-1, R-EXIT-2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Exit {
+    /// Exit date.
+    pub exited_on: NaiveDate,
+    /// The kind of exit.
+    pub kind: ExitKind,
+    /// Date of the discharge meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discharge_meeting_on: Option<NaiveDate>,
+    /// Linkages to community services and supports made before exit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linkages: Vec<ReferralId>,
+    /// Date the satisfaction survey was offered or completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction_survey_on: Option<NaiveDate>,
+    /// Follow-up after exit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+    /// A transfer to another provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer: Option<Transfer>,
+}
+
+/// Kinds of exit (seed 003 "Client Exit").
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum ExitKind {
+    /// Positive termination: planned, positive housing outcome.
+    Positive,
+    /// Left voluntarily (further services recommended but not requested).
+    LeftVoluntarily,
+    /// Left without the case manager's knowledge.
+    LeftWithoutNotice,
+    /// Police or court prevented further services.
+    PoliceCourtPrevented,
+    /// Asked to leave (a termination).
+    AskedToLeave,
+}
+
+/// The follow-up plan and contact after exit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// Whether the participant permits follow-up contact.
+    pub permitted: bool,
+    /// Date the follow-up plan was made (must be before exit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_made_on: Option<NaiveDate>,
+    /// Whether the plan includes a homelessness-prevention plan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub includes_prevention_plan: bool,
+    /// Planned follow-up contact dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planned_contacts: Vec<NaiveDate>,
+}
+
+/// A transfer to another provider (R-EXIT-3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// The new provider.
+    pub to: PartyId,
+    /// The warm handoff, if one took place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warm_handoff: Option<WarmHandoff>,
+}
+
+/// A warm handoff to a new provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct WarmHandoff {
+    /// Date held.
+    pub held_on: NaiveDate,
+    /// How.
+    pub kind: HandoffKind,
+}
+
+/// Forms of warm handoff (seed 003 examples).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum HandoffKind {
+    /// New provider met participant and case manager at lease signing.
+    AtLeaseSigning,
+    /// A meeting with the participant and new provider before move-in.
+    MeetingBeforeMoveIn,
+    /// A conference call or face-to-face introduction.
+    Introduction,
+    /// Went to program or housing interviews together.
+    JointInterviews,
+}
