@@ -79,6 +79,7 @@ pub enum HouseholdType {
 #[serde(rename_all = "kebab-case")]
 pub enum AgeBand {
     /// Under 18.
+    #[serde(rename = "under-18")]
     Under18,
     /// 18 to 24.
     #[serde(rename = "18-24")]
