@@ -1,0 +1,310 @@
+//! The [`Catalog`]: all domains, steps, risk categories, risks and instruments, with
+//! lookups by id.
+
+use serde::Serialize;
+
+use crate::ids::UnknownId;
+use crate::instruments::{builtin_instruments, Instrument};
+use crate::risks::{builtin_categories, builtin_risks, Risk, RiskCategory};
+use crate::steps::{builtin_domains, builtin_steps, Domain, Step};
+
+/// The action-step catalog, risk taxonomy and assessment instruments.
+///
+/// Start from [`Catalog::builtin`] and add an agency's entries with
+/// [`Catalog::extend`]. Every listing keeps a stable order: built-in entries in source
+/// order, then extension entries in the order they were added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Catalog {
+    pub(crate) domains: Vec<Domain>,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) risk_categories: Vec<RiskCategory>,
+    pub(crate) risks: Vec<Risk>,
+    pub(crate) instruments: Vec<Instrument>,
+    /// Agencies whose extensions have been applied, in order.
+    pub(crate) agencies: Vec<String>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog::builtin()
+    }
+}
+
+impl Catalog {
+    /// The built-in catalog: 5 domains, 73 steps (69 ICMS + 4 RRH move-in), 3 risk
+    /// categories, 18 risks and 7 instruments.
+    pub fn builtin() -> Catalog {
+        Catalog {
+            domains: builtin_domains(),
+            steps: builtin_steps(),
+            risk_categories: builtin_categories(),
+            risks: builtin_risks(),
+            instruments: builtin_instruments(),
+            agencies: Vec::new(),
+        }
+    }
+
+    /// All domains.
+    pub fn domains(&self) -> &[Domain] {
+        &self.domains
+    }
+
+    /// All action steps.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// All risk categories.
+    pub fn risk_categories(&self) -> &[RiskCategory] {
+        &self.risk_categories
+    }
+
+    /// All risks.
+    pub fn risks(&self) -> &[Risk] {
+        &self.risks
+    }
+
+    /// All assessment instruments.
+    pub fn instruments(&self) -> &[Instrument] {
+        &self.instruments
+    }
+
+    /// The agencies whose extensions have been applied, in the order applied.
+    pub fn agencies(&self) -> &[String] {
+        &self.agencies
+    }
+
+    /// The domain with this id.
+    pub fn domain(&self, id: &str) -> Result<&Domain, UnknownId> {
+        self.domains.iter().find(|d| d.id == id).ok_or_else(|| {
+            UnknownId::new(
+                "domain",
+                id,
+                self.domains
+                    .iter()
+                    .map(|d| (d.id.as_str(), d.title.as_str())),
+            )
+        })
+    }
+
+    /// The action step with this id.
+    ///
+    /// ```
+    /// let catalog = hearth_catalog::Catalog::builtin();
+    /// assert_eq!(catalog.step("refer-to-ph").unwrap().name, "Refer to PH?");
+    /// let err = catalog.step("resolve-arear").unwrap_err();
+    /// assert_eq!(err.suggestion.as_deref(), Some("resolve-arrears"));
+    /// ```
+    pub fn step(&self, id: &str) -> Result<&Step, UnknownId> {
+        self.steps.iter().find(|s| s.id == id).ok_or_else(|| {
+            UnknownId::new(
+                "action step",
+                id,
+                self.steps.iter().map(|s| (s.id.as_str(), s.name.as_str())),
+            )
+        })
+    }
+
+    /// The risk category with this id.
+    pub fn risk_category(&self, id: &str) -> Result<&RiskCategory, UnknownId> {
+        self.risk_categories
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| {
+                UnknownId::new(
+                    "risk category",
+                    id,
+                    self.risk_categories
+                        .iter()
+                        .map(|c| (c.id.as_str(), c.name.as_str())),
+                )
+            })
+    }
+
+    /// The risk with this id.
+    pub fn risk(&self, id: &str) -> Result<&Risk, UnknownId> {
+        self.risks.iter().find(|r| r.id == id).ok_or_else(|| {
+            UnknownId::new(
+                "risk",
+                id,
+                self.risks.iter().map(|r| (r.id.as_str(), r.name.as_str())),
+            )
+        })
+    }
+
+    /// The assessment instrument with this id.
+    pub fn instrument(&self, id: &str) -> Result<&Instrument, UnknownId> {
+        self.instruments.iter().find(|i| i.id == id).ok_or_else(|| {
+            UnknownId::new(
+                "instrument",
+                id,
+                self.instruments
+                    .iter()
+                    .map(|i| (i.id.as_str(), i.name.as_str())),
+            )
+        })
+    }
+
+    /// The steps of a domain, in catalog order; an error when the domain is unknown.
+    pub fn steps_in_domain(&self, domain: &str) -> Result<Vec<&Step>, UnknownId> {
+        let domain = self.domain(domain)?;
+        Ok(self
+            .steps
+            .iter()
+            .filter(|s| s.domain == domain.id)
+            .collect())
+    }
+
+    /// The risks of a category, in catalog order; an error when the category is unknown.
+    pub fn risks_in_category(&self, category: &str) -> Result<Vec<&Risk>, UnknownId> {
+        let category = self.risk_category(category)?;
+        Ok(self
+            .risks
+            .iter()
+            .filter(|r| r.category == category.id)
+            .collect())
+    }
+
+    /// The steps that address a risk, in the risk's order; an error when the risk is
+    /// unknown.
+    pub fn steps_for_risk(&self, risk: &str) -> Result<Vec<&Step>, UnknownId> {
+        let risk = self.risk(risk)?;
+        Ok(risk
+            .steps
+            .iter()
+            .filter_map(|id| self.steps.iter().find(|s| &s.id == id))
+            .collect())
+    }
+
+    /// Whether any entry of any kind (domain, step, risk category, risk, instrument)
+    /// already uses this id. Ids are unique across the whole catalog.
+    pub fn contains_id(&self, id: &str) -> bool {
+        self.id_kind(id).is_some()
+    }
+
+    /// The kind of entry that uses this id, if any.
+    pub(crate) fn id_kind(&self, id: &str) -> Option<&'static str> {
+        if self.domains.iter().any(|d| d.id == id) {
+            Some("domain")
+        } else if self.steps.iter().any(|s| s.id == id) {
+            Some("action step")
+        } else if self.risk_categories.iter().any(|c| c.id == id) {
+            Some("risk category")
+        } else if self.risks.iter().any(|r| r.id == id) {
+            Some("risk")
+        } else if self.instruments.iter().any(|i| i.id == id) {
+            Some("instrument")
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::is_kebab_id;
+    use std::collections::HashSet;
+
+    #[test]
+    fn builtin_counts() {
+        let c = Catalog::builtin();
+        assert_eq!(c.domains().len(), 5);
+        assert_eq!(c.steps().len(), 73);
+        assert_eq!(c.risk_categories().len(), 3);
+        assert_eq!(c.risks().len(), 18);
+        assert_eq!(c.instruments().len(), 7);
+        assert!(c.agencies().is_empty());
+    }
+
+    #[test]
+    fn ids_unique_across_kinds_and_kebab() {
+        let c = Catalog::builtin();
+        let ids = c
+            .domains
+            .iter()
+            .map(|d| &d.id)
+            .chain(c.steps.iter().map(|s| &s.id))
+            .chain(c.risk_categories.iter().map(|r| &r.id))
+            .chain(c.risks.iter().map(|r| &r.id))
+            .chain(c.instruments.iter().map(|i| &i.id));
+        let mut seen = HashSet::new();
+        for id in ids {
+            assert!(is_kebab_id(id), "{id} is not kebab-case");
+            assert!(seen.insert(id), "{id} is used twice");
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        let c = Catalog::builtin();
+        assert_eq!(c.domain("wellness").unwrap().title, "Promoting Wellness");
+        assert_eq!(c.risk("contagions").unwrap().category, "health-concerns");
+        assert_eq!(
+            c.risk_category("safety-hazards").unwrap().name,
+            "Safety Hazards"
+        );
+        assert_eq!(c.instrument("spdat").unwrap().components.len(), 15);
+        assert_eq!(c.steps_in_domain("rrh-move-in").unwrap().len(), 4);
+        assert_eq!(c.risks_in_category("lease-violations").unwrap().len(), 7);
+        let pets: Vec<&str> = c
+            .steps_for_risk("too-many-pets")
+            .unwrap()
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(
+            pets,
+            [
+                "Spay/Neuter Pets",
+                "Adopt Out Pets",
+                "Emotional Support Companion Certification"
+            ]
+        );
+        assert!(c.contains_id("hai"));
+        assert!(!c.contains_id("nothing-here"));
+    }
+
+    #[test]
+    fn unknown_ids_suggest() {
+        let c = Catalog::builtin();
+        let e = c.step("resolve-arear").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            r#"unknown action step id "resolve-arear"; did you mean "resolve-arrears"?"#
+        );
+        assert_eq!(
+            c.step("Resolve Arrears").unwrap_err().suggestion.as_deref(),
+            Some("resolve-arrears")
+        );
+        assert_eq!(
+            c.step("Refer to PH?").unwrap_err().suggestion.as_deref(),
+            Some("refer-to-ph")
+        );
+        assert_eq!(
+            c.risk("too-many-pet").unwrap_err().suggestion.as_deref(),
+            Some("too-many-pets")
+        );
+        assert_eq!(
+            c.domain("Promoting Wellness")
+                .unwrap_err()
+                .suggestion
+                .as_deref(),
+            Some("wellness")
+        );
+        assert_eq!(
+            c.instrument("vi-spdat").unwrap_err().suggestion.as_deref(),
+            Some("vi-spdat-v2")
+        );
+        assert_eq!(c.risk_category("lease").unwrap_err().kind, "risk category");
+        let none = c.step("quantum chromodynamics").unwrap_err();
+        assert_eq!(none.suggestion, None);
+        assert_eq!(
+            none.to_string(),
+            r#"unknown action step id "quantum chromodynamics""#
+        );
+        assert!(c.steps_in_domain("welness").is_err());
+        assert!(c.risks_in_category("nope").is_err());
+        assert!(c.steps_for_risk("nope").is_err());
+    }
+}
