@@ -1,1 +1,68 @@
-fn main() {}
+//! `hearth`: the command-line program over the hearth libraries.
+//!
+//! It is the only part of hearth that reads files or writes them; everything it prints
+//! about participants is ids, codes, dates, counts and JSON paths — never names, birth
+//! dates, addresses or note text.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod catalog_cmd;
+mod error;
+mod inspect;
+mod schema_cmd;
+
+/// Housing case-management standards as checkable rules.
+#[derive(Debug, Parser)]
+#[command(name = "hearth", version, about, long_about = None)]
+#[command(
+    after_help = "Exit codes: 0 success; 1 a document could not be read; 2 hearth could not run (bad flags, unreadable paths)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the action-step catalog, the risk taxonomy or the assessment instruments.
+    Catalog(catalog_cmd::CatalogArgs),
+    /// Print or write the JSON Schemas of the documents hearth reads.
+    Schema(schema_cmd::SchemaArgs),
+    /// Read case files and caseloads and say whether each one loads, with a summary
+    /// that contains ids and counts only.
+    Inspect(inspect::InspectArgs),
+}
+
+/// Output format for listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON, for programs.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),
+        Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
+        Command::Inspect(args) => inspect::run(&args, &mut stdout),
+    };
+    let _ = stdout.flush();
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("hearth: error: {err}");
+            if let Some(help) = err.help() {
+                eprintln!("  help: {help}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Errors that stop `hearth` from running (exit code 2).
+
+use std::path::PathBuf;
+
+/// Something that stopped the command, as opposed to a problem found in a document.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A file or directory could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A file or directory could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Writing to standard output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+    /// A catalog extension could not be loaded.
+    #[error("catalog extension {path}: {message}")]
+    Extension {
+        /// The path.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// An id given on the command line is not in the catalog.
+    #[error("{0}")]
+    Lookup(String),
+    /// The named schema does not exist.
+    #[error(transparent)]
+    UnknownSchema(#[from] hearth::schema::UnknownSchema),
+    /// A path named on the command line held no JSON documents.
+    #[error("no .json files found under {0}")]
+    NoInputs(PathBuf),
+}
+
+impl CliError {
+    /// A hint on what to do next, when there is one.
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            Self::Read { .. } => Some("check the path exists and is readable"),
+            Self::UnknownSchema(_) => Some("run `hearth schema --help` to see the names"),
+            Self::NoInputs(_) => Some("name .json files or directories that contain them"),
+            Self::Extension { .. } => {
+                Some("see schemas/catalog-extension.schema.json for the extension format")
+            }
+            Self::Lookup(_) => {
+                Some("run `hearth catalog steps` or `hearth catalog risks` to see the ids")
+            }
+            Self::Write { .. } | Self::Output(_) => None,
+        }
+    }
+}
