@@ -1,7 +1,7 @@
 //! Reading any document hearth accepts, telling the kinds apart by their top-level keys.
 
 use crate::catalog::{parse_extension, CatalogExtension};
-use crate::model::{parse_json, CaseFile, Caseload, ParseError};
+use crate::model::{parse_json, top_level_keys, CaseFile, Caseload, ParseError};
 
 /// A document hearth reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,17 +22,11 @@ pub enum Input {
 /// assert!(matches!(input, Ok(hearth::Input::CaseFile(_))));
 /// ```
 pub fn parse_input(json: &str) -> Result<Input, InputError> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        case_files: Option<serde::de::IgnoredAny>,
-        #[serde(default)]
-        agency: Option<serde::de::IgnoredAny>,
-    }
-    let probe: Probe = parse_json(json)?;
-    if probe.case_files.is_some() {
+    let keys = top_level_keys(json)?;
+    let has = |name: &str| keys.iter().any(|k| k == name);
+    if has("case_files") {
         Ok(Input::Caseload(Box::new(parse_json(json)?)))
-    } else if probe.agency.is_some() {
+    } else if has("agency") {
         Ok(Input::CatalogExtension(Box::new(parse_extension(json)?)))
     } else {
         Ok(Input::CaseFile(Box::new(parse_json(json)?)))

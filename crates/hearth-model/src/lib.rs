@@ -65,8 +65,8 @@ pub use ids::{
 };
 pub use intake::{ClientRight, DocumentKind, FileDocument, Intake, Refusal, RightExplained};
 pub use parse::{
-    parse_case_file, parse_caseload, parse_document, parse_json, Document, ParseError,
-    ParseErrorKind,
+    parse_case_file, parse_caseload, parse_document, parse_json, top_level_keys, Document,
+    ParseError, ParseErrorKind,
 };
 pub use participant::{AgeBand, HouseholdType, Participant, PersonalDetails};
 pub use personal::{FreeText, Personal};

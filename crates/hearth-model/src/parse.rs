@@ -83,17 +83,44 @@ pub enum Document {
 
 /// Parses a case file or a caseload: a top-level `case_files` key marks a caseload.
 pub fn parse_document(json: &str) -> Result<Document, ParseError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        case_files: Option<serde::de::IgnoredAny>,
-    }
-    let probe: Probe = parse_json(json)?;
-    if probe.case_files.is_some() {
+    if top_level_keys(json)?.iter().any(|k| k == "case_files") {
         parse_caseload(json).map(Document::Caseload)
     } else {
         parse_case_file(json).map(|c| Document::CaseFile(Box::new(c)))
     }
+}
+
+/// The keys of the document's top-level object, in the order written, without reading
+/// their values: enough to tell document kinds apart. Anything but a JSON object is an
+/// error.
+pub fn top_level_keys(json: &str) -> Result<Vec<String>, ParseError> {
+    struct Keys(Vec<String>);
+
+    impl<'de> Deserialize<'de> for Keys {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Keys;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a JSON object (a case file, caseload or catalog extension)")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some(key) = map.next_key::<String>()? {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        keys.push(key);
+                    }
+                    Ok(Keys(keys))
+                }
+            }
+            d.deserialize_map(Visit)
+        }
+    }
+
+    parse_json::<Keys>(json).map(|k| k.0)
 }
 
 /// Parses any document type from JSON text with a located, publishable error.
@@ -132,7 +159,8 @@ fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
     ParseError {
         kind,
         line: inner.line(),
-        column: inner.column(),
+        // serde_json counts the column before the first character as 0.
+        column: inner.column().max(1),
         pointer,
         message,
     }
@@ -163,7 +191,7 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
 fn publishable(message: &str) -> String {
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = message.strip_prefix(prefix) {
-            let found = rest.split([' ', '`']).next().unwrap_or("value");
+            let found = rest.split([' ', '`', ',']).next().unwrap_or("value");
             let expected = rest
                 .rfind(", expected ")
                 .map(|at| &rest[at + ", expected ".len()..])
@@ -291,6 +319,29 @@ mod tests {
         let err = parse_case_file(&format!("{MINIMAL} {{}}")).unwrap_err();
         assert_eq!(err.kind, ParseErrorKind::Syntax);
         assert!(err.message.contains("after the end"));
+    }
+
+    #[test]
+    fn a_document_must_be_an_object() {
+        for text in ["[]", "3", "\"case\"", "null"] {
+            let err = parse_document(text).unwrap_err();
+            assert_eq!(err.kind, ParseErrorKind::Data, "{text}");
+            assert!(
+                err.message.ends_with(
+                    "expected a JSON object (a case file, caseload or catalog extension)"
+                ),
+                "{text}: {}",
+                err.message
+            );
+        }
+        assert_eq!(
+            parse_document("[]").unwrap_err().message,
+            "invalid type: an array where expected a JSON object (a case file, caseload or catalog extension)"
+        );
+        assert_eq!(
+            top_level_keys(r#"{"b": [1, {"x": 2}], "a": null}"#).unwrap(),
+            vec!["b".to_owned(), "a".to_owned()]
+        );
     }
 
     #[test]
