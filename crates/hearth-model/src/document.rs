@@ -94,6 +94,9 @@ pub struct EntryDecision {
     pub program: ProgramModel,
     /// Whether the participant was accepted.
     pub accepted: bool,
+    /// Who decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<crate::StaffId>,
     /// Why not, when not accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub denial_reason: Option<DenialReason>,

@@ -24,12 +24,17 @@ pub struct Encounter {
     pub minutes: Option<u32>,
     /// How contact was made.
     pub mode: ContactMode,
-    /// Where it took place (R-VISIT-8); required in practice for in-person contact.
+    /// Where it took place (R-VISIT-8). For phone, video and text contact it may be left
+    /// out: it then means the place of the participant is not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// What kind of contact it was.
     #[serde(default = "EncounterKind::default_kind")]
     pub kind: EncounterKind,
+    /// Whether it took place: a no-show or a cancelled visit is recorded, but is not a
+    /// visit.
+    #[serde(default = "EncounterStatus::default_status")]
+    pub status: EncounterStatus,
     /// Whether the participant took part (false for collateral contacts about them).
     #[serde(default = "default_true")]
     pub participant_present: bool,
@@ -141,6 +146,37 @@ pub enum EncounterKind {
 impl EncounterKind {
     fn default_kind() -> Self {
         Self::Visit
+    }
+}
+
+/// Whether a scheduled encounter took place.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum EncounterStatus {
+    /// It took place (the default).
+    Completed,
+    /// The participant was not there.
+    NoShow,
+    /// The participant cancelled.
+    CancelledByParticipant,
+    /// Staff cancelled.
+    CancelledByStaff,
+    /// Staff tried to make contact and could not (a call not answered, a door not
+    /// opened): seed 003 asks that lack of contact be recorded.
+    AttemptedContact,
+}
+
+impl EncounterStatus {
+    fn default_status() -> Self {
+        Self::Completed
+    }
+
+    /// Whether the encounter took place.
+    pub fn took_place(self) -> bool {
+        self == Self::Completed
     }
 }
 

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     CarePlan, ConfidentialityException, CrisisIncident, CrisisPlan, Encounter, EnrollmentId, Exit,
-    FileDocument, Funding, HarmReductionPlan, InformationShare, Intake, ProgramModel, Referral,
-    RiskObservation, StaffId, Termination, Tier,
+    FileDocument, Funding, HarmReductionPlan, InformationShare, Intake, LeaseViolationPlan,
+    ProgramModel, Referral, RiskObservation, StaffId, Termination, Tier,
 };
 
 /// One program stay: the program it is under, the key dates of entry, and everything
@@ -65,6 +65,9 @@ pub struct Enrollment {
     /// Risks observed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risk_observations: Vec<RiskObservation>,
+    /// Plans to address lease violations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lease_violation_plans: Vec<LeaseViolationPlan>,
     /// Harm-reduction plans to prevent eviction.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub harm_reduction_plans: Vec<HarmReductionPlan>,

@@ -52,8 +52,8 @@ pub use consent::{
 };
 pub use document::{CaseFile, Caseload, DenialReason, EntryDecision, ProgramInfo, SchemaVersion};
 pub use encounter::{
-    ContactMode, Encounter, EncounterKind, EncounterObjective, GoalProgress, Location, NextVisit,
-    Progress, StepDone,
+    ContactMode, Encounter, EncounterKind, EncounterObjective, EncounterStatus, GoalProgress,
+    Location, NextVisit, Progress, StepDone,
 };
 pub use enrollment::{
     Enrollment, HousingCondition, HousingConditionKind, ServiceParticipation, Stage, StageChange,
@@ -77,11 +77,12 @@ pub use plan::{
 };
 pub use program::{Funding, ProgramModel, Tier};
 pub use risk::{
-    CrisisIncident, CrisisPlan, HarmReductionOption, HarmReductionPlan, RiskObservation,
-    RiskResponse, RiskResponseKind,
+    CrisisIncident, CrisisPlan, HarmReductionOption, HarmReductionPlan, LeaseViolationPlan,
+    RiskObservation, RiskResponse, RiskResponseKind, RiskSource,
 };
 pub use staff::{Staff, StaffRole};
 pub use termination::{
-    Appeal, AppealOutcome, CaseConference, Exit, ExitKind, FollowUp, HandoffKind, ResourcesGiven,
-    Termination, TerminationReason, TerminationReview, Transfer, WarmHandoff, WrittenNotice,
+    Appeal, AppealOutcome, CaseConference, Exit, ExitDestination, ExitKind, FollowUp, HandoffKind,
+    ResourcesGiven, Termination, TerminationReason, TerminationReview, Transfer, WarmHandoff,
+    WrittenNotice,
 };

@@ -20,6 +20,13 @@ pub struct RiskObservation {
     pub risk: RiskId,
     /// Date observed or reported.
     pub observed_on: NaiveDate,
+    /// Whether staff saw it or someone reported it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<RiskSource>,
+    /// Whether the risk is in the participant's home (for domestic violence: no home
+    /// visits while it is, R-VISIT-6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_home: Option<bool>,
     /// The encounter where it was observed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encounter: Option<EncounterId>,
@@ -35,6 +42,21 @@ pub struct RiskObservation {
     pub details: Option<FreeText>,
 }
 
+/// How a risk came to be known.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum RiskSource {
+    /// Staff observed it.
+    Observed,
+    /// The participant reported it.
+    ReportedByParticipant,
+    /// Someone else reported it (landlord, neighbour, provider).
+    ReportedByOther,
+}
+
 /// A response to an observed risk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -47,7 +69,8 @@ pub struct RiskResponse {
     /// The plan action step linked, for `action-step`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_step: Option<ActionStepId>,
-    /// The plan made, for `lease-violation-plan` (a harm-reduction plan id also counts).
+    /// The plan made, for `lease-violation-plan`: a lease-violation plan or a
+    /// harm-reduction plan id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanId>,
     /// The incident report reference, for `incident-report`.
@@ -72,6 +95,33 @@ pub enum RiskResponseKind {
     ImmediateMitigation,
     /// An incident report submitted.
     IncidentReport,
+}
+
+/// A plan agreed with the participant to address a lease violation (the lease-violation
+/// category's required response, R-RISK-1, R-RISK-4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct LeaseViolationPlan {
+    /// Id.
+    pub id: PlanId,
+    /// Date made.
+    pub created_on: NaiveDate,
+    /// The risk observations (lease violations) it addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses_risks: Vec<RiskObservationId>,
+    /// Date the violation was discussed with the participant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discussed_on: Option<NaiveDate>,
+    /// Whether the participant agreed to the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_by_participant: Option<bool>,
+    /// Date by which the violation should be cured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cure_by: Option<NaiveDate>,
+    /// The plan (free text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<FreeText>,
 }
 
 /// A harm-reduction plan to prevent eviction (seed 004 example: housing risk, options,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{FreeText, PartyId, RecordId, ReferralId, StaffId};
+use crate::{DocumentId, EncounterId, FreeText, PartyId, ReferralId, StaffId};
 
 /// A termination from the program and the due process around it (R-TERM-1..6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -70,6 +70,9 @@ pub enum TerminationReason {
 pub struct CaseConference {
     /// Date held.
     pub held_on: NaiveDate,
+    /// The encounter record of the conference, if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encounter: Option<EncounterId>,
     /// Whether the participant took part.
     pub participant_attended: bool,
     /// Staff who took part.
@@ -90,9 +93,9 @@ pub struct WrittenNotice {
     /// Whether the notice states the reason (R-TERM-2).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub states_reason: bool,
-    /// Reference to the stored notice.
+    /// The notice as filed in the participant's documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document: Option<RecordId>,
+    pub document: Option<DocumentId>,
 }
 
 /// The review of a termination (R-TERM-3).
@@ -121,6 +124,12 @@ pub struct Appeal {
     /// Date filed, if the participant appealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filed_on: Option<NaiveDate>,
+    /// Date the appeal was heard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heard_on: Option<NaiveDate>,
+    /// Who decided the appeal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<StaffId>,
     /// The decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<AppealOutcome>,
@@ -168,6 +177,9 @@ pub struct Exit {
     pub exited_on: NaiveDate,
     /// The kind of exit.
     pub kind: ExitKind,
+    /// Where the participant went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<ExitDestination>,
     /// Date of the discharge meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discharge_meeting_on: Option<NaiveDate>,
@@ -202,6 +214,31 @@ pub enum ExitKind {
     PoliceCourtPrevented,
     /// Asked to leave (a termination).
     AskedToLeave,
+}
+
+/// Where a participant went on exit (broad groups, as HMIS exports record them).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum ExitDestination {
+    /// Permanent housing the participant rents or owns without ongoing subsidy.
+    PermanentUnsubsidized,
+    /// Permanent housing with an ongoing subsidy.
+    PermanentSubsidized,
+    /// Permanent housing with family or friends.
+    PermanentWithFamilyOrFriends,
+    /// Temporary housing (staying with family or friends, transitional housing).
+    Temporary,
+    /// An institution (hospital, treatment, jail).
+    Institution,
+    /// Homeless (shelter, street).
+    Homeless,
+    /// Deceased.
+    Deceased,
+    /// Not known.
+    Unknown,
 }
 
 /// The follow-up plan and contact after exit.
