@@ -1,6 +1,8 @@
 //! The [`Catalog`]: all domains, steps, risk categories, risks and instruments, with
 //! lookups by id.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::ids::UnknownId;
@@ -22,6 +24,32 @@ pub struct Catalog {
     pub(crate) instruments: Vec<Instrument>,
     /// Agencies whose extensions have been applied, in order.
     pub(crate) agencies: Vec<String>,
+    /// Every id and where its entry sits: lookups are a map search, not a scan, since
+    /// rules look up ids for every record they read. Rebuilt by [`Catalog::reindex`].
+    #[serde(skip)]
+    index: BTreeMap<String, Entry>,
+}
+
+/// Where an id's entry sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Domain(usize),
+    Step(usize),
+    RiskCategory(usize),
+    Risk(usize),
+    Instrument(usize),
+}
+
+impl Entry {
+    fn kind(self) -> &'static str {
+        match self {
+            Entry::Domain(_) => "domain",
+            Entry::Step(_) => "action step",
+            Entry::RiskCategory(_) => "risk category",
+            Entry::Risk(_) => "risk",
+            Entry::Instrument(_) => "instrument",
+        }
+    }
 }
 
 impl Default for Catalog {
@@ -34,14 +62,60 @@ impl Catalog {
     /// The built-in catalog: 5 domains, 73 steps (69 ICMS + 4 RRH move-in), 3 risk
     /// categories, 18 risks and 7 instruments.
     pub fn builtin() -> Catalog {
-        Catalog {
+        let mut catalog = Catalog {
             domains: builtin_domains(),
             steps: builtin_steps(),
             risk_categories: builtin_categories(),
             risks: builtin_risks(),
             instruments: builtin_instruments(),
             agencies: Vec::new(),
+            index: BTreeMap::new(),
+        };
+        catalog.reindex();
+        catalog
+    }
+
+    /// Rebuilds the id index after entries were added. The first entry to claim an id
+    /// keeps it (extensions reject duplicates before adding).
+    pub(crate) fn reindex(&mut self) {
+        let mut index = BTreeMap::new();
+        let ids = self
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.id, Entry::Domain(i)))
+            .chain(
+                self.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (&s.id, Entry::Step(i))),
+            )
+            .chain(
+                self.risk_categories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (&c.id, Entry::RiskCategory(i))),
+            )
+            .chain(
+                self.risks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (&r.id, Entry::Risk(i))),
+            )
+            .chain(
+                self.instruments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, Entry::Instrument(i))),
+            );
+        for (id, entry) in ids {
+            index.entry(id.clone()).or_insert(entry);
         }
+        self.index = index;
+    }
+
+    fn entry(&self, id: &str) -> Option<Entry> {
+        self.index.get(id).copied()
     }
 
     /// All domains.
@@ -76,7 +150,11 @@ impl Catalog {
 
     /// The domain with this id.
     pub fn domain(&self, id: &str) -> Result<&Domain, UnknownId> {
-        self.domains.iter().find(|d| d.id == id).ok_or_else(|| {
+        let found = match self.entry(id) {
+            Some(Entry::Domain(i)) => self.domains.get(i),
+            _ => None,
+        };
+        found.ok_or_else(|| {
             UnknownId::new(
                 "domain",
                 id,
@@ -96,7 +174,11 @@ impl Catalog {
     /// assert_eq!(err.suggestion.as_deref(), Some("resolve-arrears"));
     /// ```
     pub fn step(&self, id: &str) -> Result<&Step, UnknownId> {
-        self.steps.iter().find(|s| s.id == id).ok_or_else(|| {
+        let found = match self.entry(id) {
+            Some(Entry::Step(i)) => self.steps.get(i),
+            _ => None,
+        };
+        found.ok_or_else(|| {
             UnknownId::new(
                 "action step",
                 id,
@@ -107,23 +189,28 @@ impl Catalog {
 
     /// The risk category with this id.
     pub fn risk_category(&self, id: &str) -> Result<&RiskCategory, UnknownId> {
-        self.risk_categories
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| {
-                UnknownId::new(
-                    "risk category",
-                    id,
-                    self.risk_categories
-                        .iter()
-                        .map(|c| (c.id.as_str(), c.name.as_str())),
-                )
-            })
+        let found = match self.entry(id) {
+            Some(Entry::RiskCategory(i)) => self.risk_categories.get(i),
+            _ => None,
+        };
+        found.ok_or_else(|| {
+            UnknownId::new(
+                "risk category",
+                id,
+                self.risk_categories
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.name.as_str())),
+            )
+        })
     }
 
     /// The risk with this id.
     pub fn risk(&self, id: &str) -> Result<&Risk, UnknownId> {
-        self.risks.iter().find(|r| r.id == id).ok_or_else(|| {
+        let found = match self.entry(id) {
+            Some(Entry::Risk(i)) => self.risks.get(i),
+            _ => None,
+        };
+        found.ok_or_else(|| {
             UnknownId::new(
                 "risk",
                 id,
@@ -134,7 +221,11 @@ impl Catalog {
 
     /// The assessment instrument with this id.
     pub fn instrument(&self, id: &str) -> Result<&Instrument, UnknownId> {
-        self.instruments.iter().find(|i| i.id == id).ok_or_else(|| {
+        let found = match self.entry(id) {
+            Some(Entry::Instrument(i)) => self.instruments.get(i),
+            _ => None,
+        };
+        found.ok_or_else(|| {
             UnknownId::new(
                 "instrument",
                 id,
@@ -172,7 +263,7 @@ impl Catalog {
         Ok(risk
             .steps
             .iter()
-            .filter_map(|id| self.steps.iter().find(|s| &s.id == id))
+            .filter_map(|id| self.step(id).ok())
             .collect())
     }
 
@@ -184,19 +275,7 @@ impl Catalog {
 
     /// The kind of entry that uses this id, if any.
     pub(crate) fn id_kind(&self, id: &str) -> Option<&'static str> {
-        if self.domains.iter().any(|d| d.id == id) {
-            Some("domain")
-        } else if self.steps.iter().any(|s| s.id == id) {
-            Some("action step")
-        } else if self.risk_categories.iter().any(|c| c.id == id) {
-            Some("risk category")
-        } else if self.risks.iter().any(|r| r.id == id) {
-            Some("risk")
-        } else if self.instruments.iter().any(|i| i.id == id) {
-            Some("instrument")
-        } else {
-            None
-        }
+        self.entry(id).map(Entry::kind)
     }
 }
 
@@ -233,6 +312,18 @@ mod tests {
             assert!(is_kebab_id(id), "{id} is not kebab-case");
             assert!(seen.insert(id), "{id} is used twice");
         }
+    }
+
+    #[test]
+    fn a_lookup_finds_only_its_own_kind() {
+        let c = Catalog::builtin();
+        assert!(c.domain("wellness").is_ok());
+        let err = c.step("wellness").unwrap_err();
+        assert_eq!(err.kind, "action step");
+        assert!(c.instrument("5x5").is_err(), "5x5 is a step, not an instrument");
+        assert!(c.step("5x5").is_ok());
+        assert_eq!(c.id_kind("hai"), Some("instrument"));
+        assert_eq!(c.id_kind("resolve-arrears"), Some("action step"));
     }
 
     #[test]

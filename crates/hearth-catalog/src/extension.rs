@@ -340,6 +340,7 @@ impl Catalog {
                 purpose: d.purpose,
                 origin: origin.clone(),
             });
+            self.reindex();
         }
         for s in ext.steps {
             self.add_step(s, &origin)?;
@@ -351,6 +352,7 @@ impl Catalog {
             self.check_new_id("instrument", &instrument.id)?;
             instrument.validate()?;
             self.instruments.push(instrument);
+            self.reindex();
         }
         self.agencies.push(ext.agency);
         Ok(())
@@ -384,6 +386,7 @@ impl Catalog {
             shares_with: s.shares_with,
             origin: origin.clone(),
         });
+        self.reindex();
         Ok(())
     }
 
