@@ -1,0 +1,206 @@
+//! End-to-end tests of the built `hearth` binary: output, exit codes, privacy.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn hearth(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the hearth binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("utf-8 stderr")
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hearth-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn catalog_steps_json_has_the_documented_fields() {
+    let out = hearth(&["catalog", "steps", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let steps: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert_eq!(steps.len(), 73);
+    for step in &steps {
+        for field in ["id", "name", "domain"] {
+            assert!(step[field].is_string(), "{field} in {step}");
+        }
+        assert!(step["needs_consent"].is_boolean(), "{step}");
+    }
+    let arrears = steps
+        .iter()
+        .find(|s| s["id"] == "resolve-arrears")
+        .expect("resolve-arrears");
+    assert_eq!(arrears["name"], "Resolve Arrears");
+    assert_eq!(arrears["domain"], "prevent-eviction");
+}
+
+#[test]
+fn catalog_risks_json_has_the_documented_fields() {
+    let out = hearth(&["catalog", "risks", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let risks: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert_eq!(risks.len(), 18);
+    for risk in &risks {
+        for field in ["id", "name", "category"] {
+            assert!(risk[field].is_string(), "{field} in {risk}");
+        }
+        assert!(
+            risk["steps"].as_array().is_some_and(|s| !s.is_empty()),
+            "{risk}"
+        );
+    }
+}
+
+#[test]
+fn catalog_with_an_extension_lists_the_agency_steps() {
+    let out = hearth(&[
+        "catalog",
+        "steps",
+        "--domain",
+        "benefits-navigation",
+        "--extension",
+        "examples/data/extensions/eastside-agency.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("apply-for-food-benefits"));
+}
+
+#[test]
+fn unknown_ids_exit_2_with_a_suggestion() {
+    let out = hearth(&["catalog", "risks", "--category", "lease-violation"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"lease-violations\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn inspect_loads_every_bundled_sample() {
+    let out = hearth(&["inspect", "examples/data"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.ends_with("8 documents read, 8 loaded, 0 could not be read\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("case file ICMS-H-0417: 1 enrollment [icms high-billing from 2025-06-03]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn inspect_reports_a_broken_file_with_its_location_and_keeps_going() {
+    let dir = scratch("broken");
+    std::fs::write(
+        dir.join("a-broken.json"),
+        "{\"schema_version\": \"1.0\",\n \"participant\": {\"id\": \"P-1\", \"veteran\": \"CANARY Jordan Example\"}}",
+    )
+    .unwrap();
+    std::fs::copy(
+        repo().join("examples/data/cases/rrh.json"),
+        dir.join("b-good.json"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "not json, not read").unwrap();
+    let out = hearth(&["inspect", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("a-broken.json: error: 2:"), "{text}");
+    assert!(text.contains("(at /participant/veteran)"), "{text}");
+    assert!(text.contains("b-good.json: case file RRH-1150"), "{text}");
+    assert!(
+        text.ends_with("2 documents read, 1 loaded, 1 could not be read\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("CANARY") && !stderr(&out).contains("CANARY"),
+        "{text}"
+    );
+}
+
+#[test]
+fn inspect_never_prints_personal_values_of_a_loaded_file() {
+    let out = hearth(&["inspect", "examples/data"]);
+    let text = stdout(&out);
+    let sample =
+        std::fs::read_to_string(repo().join("examples/data/cases/icms-high-billing.json")).unwrap();
+    let case: Value = serde_json::from_str(&sample).unwrap();
+    let personal = &case["participant"]["personal"];
+    for field in ["name", "address", "phone", "birth_date"] {
+        let value = personal[field]
+            .as_str()
+            .expect("the sample fills personal fields");
+        assert!(!text.contains(value), "{field} leaked: {text}");
+    }
+}
+
+#[test]
+fn missing_paths_and_bad_flags_exit_2() {
+    let out = hearth(&["inspect", "no/such/dir"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read no/such/dir"),
+        "{}",
+        stderr(&out)
+    );
+    let out = hearth(&["inspect", "--no-such-flag", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let empty = scratch("empty");
+    let out = hearth(&["inspect", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no .json files found"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn schema_prints_and_writes_the_committed_schemas() {
+    let committed = std::fs::read_to_string(repo().join("schemas/case-file.schema.json")).unwrap();
+    let out = hearth(&["schema", "case-file"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), committed);
+
+    let dir = scratch("schemas");
+    let out = hearth(&["schema", "--out-dir", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for name in ["case-file", "caseload", "catalog-extension"] {
+        let file = format!("{name}.schema.json");
+        assert_eq!(
+            std::fs::read_to_string(dir.join(&file)).unwrap(),
+            std::fs::read_to_string(repo().join("schemas").join(&file)).unwrap(),
+            "{file}"
+        );
+    }
+
+    let out = hearth(&["schema", "case"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("case-file, caseload, catalog-extension"),
+        "{}",
+        stderr(&out)
+    );
+}
