@@ -24,6 +24,16 @@
 //! the environment or the clock. The `hearth` command-line program does the I/O.
 
 #![deny(missing_docs)]
+// No panics on input: library code may not unwrap, expect or index (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub use hearth_catalog as catalog;
 pub use hearth_model as model;

@@ -320,7 +320,10 @@ mod tests {
         assert!(c.domain("wellness").is_ok());
         let err = c.step("wellness").unwrap_err();
         assert_eq!(err.kind, "action step");
-        assert!(c.instrument("5x5").is_err(), "5x5 is a step, not an instrument");
+        assert!(
+            c.instrument("5x5").is_err(),
+            "5x5 is a step, not an instrument"
+        );
         assert!(c.step("5x5").is_ok());
         assert_eq!(c.id_kind("hai"), Some("instrument"));
         assert_eq!(c.id_kind("resolve-arrears"), Some("action step"));

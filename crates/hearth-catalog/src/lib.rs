@@ -87,6 +87,16 @@
 //! input: every problem is an error value.
 
 #![deny(missing_docs)]
+// No panics on input: library code may not unwrap, expect or index (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 mod catalog;
 pub mod extension;

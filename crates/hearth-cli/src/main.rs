@@ -4,6 +4,17 @@
 //! about participants is ids, codes, dates, counts and JSON paths — never names, birth
 //! dates, addresses or note text.
 
+// No panics on input: the program may not unwrap, expect or index (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 use std::io::Write;
 use std::process::ExitCode;
 

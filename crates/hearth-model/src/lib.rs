@@ -27,6 +27,16 @@
 //! never repeats input values.
 
 #![deny(missing_docs)]
+// No panics on input: library code may not unwrap, expect or index (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 #[cfg(feature = "arbitrary")]
 mod arb;
