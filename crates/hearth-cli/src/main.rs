@@ -27,7 +27,7 @@ mod schema_cmd;
 
 /// Housing case-management standards as checkable rules.
 #[derive(Debug, Parser)]
-#[command(name = "hearth", version, about, long_about = None)]
+#[command(name = "hearth", version, long_about = None)]
 #[command(
     after_help = "Exit codes: 0 success; 1 a document could not be read; 2 hearth could not run (bad flags, unreadable paths)."
 )]
