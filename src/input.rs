@@ -14,17 +14,23 @@ pub enum Input {
     CatalogExtension(Box<CatalogExtension>),
 }
 
-/// Parses JSON text as whichever document it is: a top-level `case_files` key marks a
-/// caseload, an `agency` key a catalog extension, anything else is read as a case file.
+/// Parses JSON text as whichever document it is, by the top-level key each document
+/// kind requires: `participant` marks a case file, `program` (or `case_files`) a
+/// caseload, `agency` a catalog extension. A document with none of them is read as a
+/// case file, so its error names the missing `participant`.
 ///
 /// ```
 /// let input = hearth::parse_input(r#"{"schema_version":"1.0","participant":{"id":"P-9"}}"#);
 /// assert!(matches!(input, Ok(hearth::Input::CaseFile(_))));
+/// let input = hearth::parse_input(r#"{"schema_version":"1.0","program":{"id":"x","model":"rrh"}}"#);
+/// assert!(matches!(input, Ok(hearth::Input::Caseload(_))));
 /// ```
 pub fn parse_input(json: &str) -> Result<Input, InputError> {
     let keys = top_level_keys(json)?;
     let has = |name: &str| keys.iter().any(|k| k == name);
-    if has("case_files") {
+    if has("participant") {
+        Ok(Input::CaseFile(Box::new(parse_json(json)?)))
+    } else if has("program") || has("case_files") {
         Ok(Input::Caseload(Box::new(parse_json(json)?)))
     } else if has("agency") {
         Ok(Input::CatalogExtension(Box::new(parse_extension(json)?)))

@@ -136,8 +136,8 @@ pub struct Caseload {
     /// The staff roster.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub staff: Vec<Staff>,
-    /// The case files.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The case files (always written, even when empty, so a caseload is recognisable).
+    #[serde(default)]
     pub case_files: Vec<CaseFile>,
 }
 

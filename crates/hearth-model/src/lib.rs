@@ -22,9 +22,10 @@
 //!   marked `"x-personal": true` in the schemas, and never printed by hearth.
 //!
 //! ## Parsing
-//! [`parse_case_file`], [`parse_caseload`] and [`parse_document`] turn JSON text into
-//! documents or a [`ParseError`] located by line, column and JSON Pointer, whose message
-//! never repeats input values.
+//! [`parse_case_file`] and [`parse_caseload`] turn JSON text into documents or a
+//! [`ParseError`] located by line, column and JSON Pointer, whose message never repeats
+//! input values (not even the name of an unknown field). [`top_level_keys`] reads only the
+//! keys, to tell document kinds apart.
 
 #![deny(missing_docs)]
 // No panics on input: library code may not unwrap, expect or index (tests may).
@@ -75,8 +76,7 @@ pub use ids::{
 };
 pub use intake::{ClientRight, DocumentKind, FileDocument, Intake, Refusal, RightExplained};
 pub use parse::{
-    parse_case_file, parse_caseload, parse_document, parse_json, top_level_keys, Document,
-    ParseError, ParseErrorKind,
+    parse_case_file, parse_caseload, parse_json, top_level_keys, ParseError, ParseErrorKind,
 };
 pub use participant::{AgeBand, HouseholdType, Participant, PersonalDetails};
 pub use personal::{FreeText, Personal};

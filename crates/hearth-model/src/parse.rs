@@ -72,24 +72,6 @@ pub fn parse_caseload(json: &str) -> Result<Caseload, ParseError> {
     parse_json(json)
 }
 
-/// Either input document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Document {
-    /// A single case file.
-    CaseFile(Box<CaseFile>),
-    /// A caseload.
-    Caseload(Caseload),
-}
-
-/// Parses a case file or a caseload: a top-level `case_files` key marks a caseload.
-pub fn parse_document(json: &str) -> Result<Document, ParseError> {
-    if top_level_keys(json)?.iter().any(|k| k == "case_files") {
-        parse_caseload(json).map(Document::Caseload)
-    } else {
-        parse_case_file(json).map(|c| Document::CaseFile(Box::new(c)))
-    }
-}
-
 /// The keys of the document's top-level object, in the order written, without reading
 /// their values: enough to tell document kinds apart. Anything but a JSON object is an
 /// error.
@@ -120,7 +102,12 @@ pub fn top_level_keys(json: &str) -> Result<Vec<String>, ParseError> {
         }
     }
 
-    parse_json::<Keys>(json).map(|k| k.0)
+    parse_json::<Keys>(json).map(|k| k.0).map_err(|mut err| {
+        // The probe skips values without reading them, so a path here could run
+        // through keys that are not field names; only the location is kept.
+        err.pointer.clear();
+        err
+    })
 }
 
 /// Parses any document type from JSON text with a located, publishable error.
@@ -138,7 +125,7 @@ pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
 }
 
 fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
-    let pointer = pointer_of(err.path());
+    let mut segments = segments_of(err.path());
     let inner = err.inner();
     let kind = match inner.classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
@@ -149,40 +136,47 @@ fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
     };
     let raw = inner.to_string();
     let without_location = match raw.rfind(" at line ") {
-        Some(cut) => &raw[..cut],
+        Some(cut) => raw.get(..cut).unwrap_or(&raw),
         None => raw.as_str(),
     };
     let message = match kind {
         ParseErrorKind::Truncated => format!("the document ends too early: {without_location}"),
         _ => publishable(without_location),
     };
+    if without_location.starts_with("unknown field `") {
+        // The last segment is the unknown key itself: input text, so not repeated.
+        segments.pop();
+    }
     ParseError {
         kind,
         line: inner.line(),
         // serde_json counts the column before the first character as 0.
         column: inner.column().max(1),
-        pointer,
+        pointer: segments.concat(),
         message,
     }
 }
 
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
+/// The path as JSON Pointer reference tokens, each with its leading `/`. A key that
+/// does not look like a field name (lower-case letters, digits, `_`) is input text, not
+/// structure, and is shown as `*`.
+fn segments_of(path: &serde_path_to_error::Path) -> Vec<String> {
     use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    pointer
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(format!("/{index}")),
+            Segment::Map { key } if is_field_name(key) => Some(format!("/{key}")),
+            Segment::Map { .. } => Some("/*".to_owned()),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn is_field_name(key: &str) -> bool {
+    let mut chars = key.chars();
+    key.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Rewrites a serde message so it names what was wrong without repeating the input
@@ -194,7 +188,7 @@ fn publishable(message: &str) -> String {
             let found = rest.split([' ', '`', ',']).next().unwrap_or("value");
             let expected = rest
                 .rfind(", expected ")
-                .map(|at| &rest[at + ", expected ".len()..])
+                .and_then(|at| rest.get(at + ", expected ".len()..))
                 .unwrap_or("another value");
             let what = match found {
                 "string" => "a string",
@@ -214,24 +208,40 @@ fn publishable(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let expected = rest
             .rfind(", expected ")
-            .map(|at| &rest[at + ", expected ".len()..])
+            .and_then(|at| rest.get(at + ", expected ".len()..))
             .unwrap_or("a known value");
         return format!("unknown value (not repeated here); expected {expected}");
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = match rest.find("`, expected ") {
-            Some(at) => (&rest[..at], &rest[at + "`, expected ".len()..]),
+            Some(at) => (
+                rest.get(..at).unwrap_or_default(),
+                rest.get(at + "`, expected ".len()..).unwrap_or_default(),
+            ),
             None => (rest.trim_end_matches('`'), "no other fields"),
         };
-        let safe = !field.is_empty()
-            && field.len() <= 64
-            && field
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        let shown = if safe { field } else { "(name not shown)" };
-        return format!("unknown field `{shown}`; expected {expected}");
+        let mut text = format!(
+            "unknown field (its name is not repeated here: see the line and column); expected {expected}"
+        );
+        if let Some(suggestion) = closest_field(field, expected) {
+            text.push_str(&format!("; did you mean `{suggestion}`?"));
+        }
+        return text;
     }
     message.to_owned()
+}
+
+/// The expected field name closest to a misspelt one, if any is close enough. Only a
+/// known field name is ever returned, never the input.
+fn closest_field(unknown: &str, expected: &str) -> Option<String> {
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| (strsim::jaro_winkler(&unknown.to_lowercase(), name), name))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name.to_owned())
 }
 
 #[cfg(test)]
@@ -250,17 +260,18 @@ mod tests {
     #[test]
     fn unknown_field_is_rejected_and_located() {
         let err = parse_case_file(
-            "{\"schema_version\":\"1.0\",\n\"participant\":{\"id\":\"P-1\",\"nmae\":\"x\"}}",
+            "{\"schema_version\":\"1.0\",\n\"participant\":{\"id\":\"P-1\",\"veteren\":true}}",
         )
         .unwrap_err();
         assert_eq!(err.kind, ParseErrorKind::Data);
         assert_eq!(err.line, 2);
+        assert_eq!(err.pointer, "/participant");
+        assert!(!err.message.contains("veteren"), "{}", err.message);
         assert!(
-            err.message.contains("unknown field `nmae`"),
+            err.message.contains("did you mean `veteran`?"),
             "{}",
             err.message
         );
-        assert!(err.message.contains("`id`"), "{}", err.message);
     }
 
     #[test]
@@ -324,7 +335,7 @@ mod tests {
     #[test]
     fn a_document_must_be_an_object() {
         for text in ["[]", "3", "\"case\"", "null"] {
-            let err = parse_document(text).unwrap_err();
+            let err = top_level_keys(text).unwrap_err();
             assert_eq!(err.kind, ParseErrorKind::Data, "{text}");
             assert!(
                 err.message.ends_with(
@@ -335,7 +346,7 @@ mod tests {
             );
         }
         assert_eq!(
-            parse_document("[]").unwrap_err().message,
+            top_level_keys("[]").unwrap_err().message,
             "invalid type: an array where expected a JSON object (a case file, caseload or catalog extension)"
         );
         assert_eq!(
@@ -345,20 +356,37 @@ mod tests {
     }
 
     #[test]
-    fn document_detects_caseloads() {
-        let caseload =
-            r#"{"schema_version":"1.0","program":{"id":"x","model":"rrh"},"case_files":[]}"#;
-        assert!(matches!(
-            parse_document(caseload),
-            Ok(Document::Caseload(_))
-        ));
-        assert!(matches!(parse_document(MINIMAL), Ok(Document::CaseFile(_))));
+    fn the_key_probe_keeps_no_path() {
+        let err = top_level_keys(r#"{"Jordan Example": [1, }"#).unwrap_err();
+        assert_eq!(err.pointer, "");
+        assert!(!err.to_string().contains("Jordan"), "{err}");
     }
 
     #[test]
-    fn pointer_escapes_tilde_and_slash() {
-        let err =
-            parse_json::<std::collections::BTreeMap<String, u32>>(r#"{"a/b~c": "x"}"#).unwrap_err();
-        assert_eq!(err.pointer, "/a~1b~0c");
+    fn keys_that_are_not_field_names_are_not_repeated_in_the_pointer() {
+        let err = parse_json::<std::collections::BTreeMap<String, u32>>(
+            r#"{"Jordan Example, 12 Elm St": "x"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.pointer, "/*");
+        let err = parse_json::<std::collections::BTreeMap<String, u32>>(r#"{"minutes": "x"}"#)
+            .unwrap_err();
+        assert_eq!(err.pointer, "/minutes");
+    }
+
+    #[test]
+    fn an_unknown_field_is_located_but_never_named() {
+        let text = "{\"schema_version\":\"1.0\",\"participant\":{\"id\":\"P-1\",\n\"personal\":{\"Jordan Example lives at 12 Elm St\":1}}}";
+        let err = parse_case_file(text).unwrap_err();
+        assert_eq!(err.pointer, "/participant/personal");
+        assert_eq!(err.line, 2);
+        assert!(!err.to_string().contains("Jordan"), "{err}");
+        assert!(!err.to_string().contains("Elm"), "{err}");
+        let err = parse_case_file(
+            r#"{"schema_version":"1.0","participant":{"id":"P-1","personal":{"smith":1}}}"#,
+        )
+        .unwrap_err();
+        assert!(!err.to_string().contains("smith"), "{err}");
+        assert!(!err.message.contains("did you mean"), "{}", err.message);
     }
 }
