@@ -23,9 +23,8 @@ fn samples() -> Vec<(PathBuf, SchemaName)> {
         ("caseloads", SchemaName::Caseload),
         ("extensions", SchemaName::CatalogExtension),
     ] {
-        let Ok(entries) = std::fs::read_dir(data_dir().join(dir)) else {
-            continue;
-        };
+        let entries = std::fs::read_dir(data_dir().join(dir))
+            .unwrap_or_else(|e| panic!("examples/data/{dir} must exist: {e}"));
         for entry in entries {
             let path = entry.expect("readable entry").path();
             if path.extension().is_some_and(|e| e == "json") {

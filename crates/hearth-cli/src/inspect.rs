@@ -19,20 +19,17 @@ pub struct InspectArgs {
     pub paths: Vec<PathBuf>,
 }
 
-/// Runs the command: exit 0 when every document loads, 1 when any does not.
+/// Runs the command: exit 0 when every document loads, 1 when any does not. A file
+/// that cannot be read or is not UTF-8 counts as a document that did not load.
 pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let files = collect_json_files(&args.paths)?;
     let mut failed = 0usize;
     for file in &files {
-        let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
-            path: file.clone(),
-            source,
-        })?;
-        match hearth::parse_input(&text) {
-            Ok(input) => writeln!(out, "{}: {}", file.display(), summary(&input))?,
-            Err(err) => {
+        match load(file) {
+            Ok(line) => writeln!(out, "{}: {line}", file.display())?,
+            Err(problem) => {
                 failed += 1;
-                writeln!(out, "{}: error: {}", file.display(), describe_error(&err))?;
+                writeln!(out, "{}: error: {problem}", file.display())?;
             }
         }
     }
@@ -50,8 +47,17 @@ pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliErro
     })
 }
 
-fn describe_error(err: &hearth::input::InputError) -> String {
-    match err {
+/// Reads and loads one file; any problem with it is reported against the file and the
+/// run goes on with the next one.
+fn load(file: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {}); export the file as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let input = hearth::parse_input(&text).map_err(|e| match e {
         hearth::input::InputError::Document(e) => {
             let at = if e.pointer.is_empty() {
                 "/"
@@ -61,7 +67,15 @@ fn describe_error(err: &hearth::input::InputError) -> String {
             format!("{}:{}: {} (at {at})", e.line, e.column, e.message)
         }
         hearth::input::InputError::Extension(e) => e.to_string(),
+    })?;
+    if let Input::CatalogExtension(ext) = &input {
+        // An extension that parses can still clash with the catalog (a duplicate id, an
+        // unknown domain): it only counts as loaded when the catalog accepts it.
+        hearth::catalog::Catalog::builtin()
+            .with_extension((**ext).clone())
+            .map_err(|e| e.to_string())?;
     }
+    Ok(summary(&input))
 }
 
 /// Every `*.json` file named or found below the named directories, sorted, so output is

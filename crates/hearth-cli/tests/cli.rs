@@ -124,6 +124,13 @@ fn inspect_reports_a_broken_file_with_its_location_and_keeps_going() {
     )
     .unwrap();
     std::fs::write(dir.join("notes.txt"), "not json, not read").unwrap();
+    std::fs::write(dir.join("c-latin1.json"), b"{\"participant\": \"Jos\xe9\"}").unwrap();
+    std::fs::write(
+        dir.join("d-clashing-extension.json"),
+        r#"{"schema_version": "1.0", "agency": "A", "steps": [
+            {"id": "resolve-arrears", "name": "Again", "domain": "wellness", "needs_consent": false}]}"#,
+    )
+    .unwrap();
     let out = hearth(&["inspect", dir.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -131,7 +138,15 @@ fn inspect_reports_a_broken_file_with_its_location_and_keeps_going() {
     assert!(text.contains("(at /participant/veteran)"), "{text}");
     assert!(text.contains("b-good.json: case file RRH-1150"), "{text}");
     assert!(
-        text.ends_with("2 documents read, 1 loaded, 1 could not be read\n"),
+        text.contains("c-latin1.json: error: not UTF-8 text (invalid byte at offset 20)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("d-clashing-extension.json: error: ") && text.contains("resolve-arrears"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("4 documents read, 1 loaded, 3 could not be read\n"),
         "{text}"
     );
     assert!(
@@ -182,17 +197,21 @@ fn schema_prints_and_writes_the_committed_schemas() {
     let committed = std::fs::read_to_string(repo().join("schemas/case-file.schema.json")).unwrap();
     let out = hearth(&["schema", "case-file"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), committed);
+    assert!(
+        stdout(&out) == committed,
+        "printed case-file schema differs from schemas/"
+    );
 
     let dir = scratch("schemas");
     let out = hearth(&["schema", "--out-dir", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for name in ["case-file", "caseload", "catalog-extension"] {
         let file = format!("{name}.schema.json");
-        assert_eq!(
-            std::fs::read_to_string(dir.join(&file)).unwrap(),
-            std::fs::read_to_string(repo().join("schemas").join(&file)).unwrap(),
-            "{file}"
+        let written = std::fs::read_to_string(dir.join(&file)).unwrap();
+        let committed = std::fs::read_to_string(repo().join("schemas").join(&file)).unwrap();
+        assert!(
+            written == committed,
+            "{file} differs from the committed schema"
         );
     }
 
