@@ -130,7 +130,7 @@ pub struct Referral {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<StepId>,
     /// Whether information about the participant went with it (defaults to true).
-    #[serde(default = "default_true")]
+    #[serde(default = "crate::default_true")]
     pub shares_information: bool,
     /// Date the participant was actually connected (a meaningful linkage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -138,10 +138,6 @@ pub struct Referral {
     /// Whether the connection was made by warm handoff (R-EXIT-3).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub warm_handoff: bool,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 /// A disclosure made under a confidentiality exception, recorded as such and not as

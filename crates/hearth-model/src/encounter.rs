@@ -36,7 +36,7 @@ pub struct Encounter {
     #[serde(default = "EncounterStatus::default_status")]
     pub status: EncounterStatus,
     /// Whether the participant took part (false for collateral contacts about them).
-    #[serde(default = "default_true")]
+    #[serde(default = "crate::default_true")]
     pub participant_present: bool,
     /// Whether the visit was scheduled with the participant in advance (R-VISIT-5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,10 +72,6 @@ pub struct Encounter {
     /// The case note. Free text: never printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<FreeText>,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 /// How contact was made.

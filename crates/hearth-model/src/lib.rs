@@ -96,3 +96,8 @@ pub use termination::{
     ResourcesGiven, Termination, TerminationReason, TerminationReview, Transfer, WarmHandoff,
     WrittenNotice,
 };
+
+/// Serde default for flags that are true unless a document says otherwise.
+pub(crate) fn default_true() -> bool {
+    true
+}

@@ -27,6 +27,11 @@ pub struct RiskObservation {
     /// visits while it is, R-VISIT-6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_home: Option<bool>,
+    /// Whether the risk puts the tenancy at risk of eviction (a lease-violation notice,
+    /// a landlord's warning, an eviction filing): such a risk needs a harm-reduction
+    /// plan (R-RISK-5).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub eviction_risk: bool,
     /// The encounter where it was observed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encounter: Option<EncounterId>,
@@ -66,13 +71,18 @@ pub struct RiskResponse {
     pub kind: RiskResponseKind,
     /// Date done.
     pub responded_on: NaiveDate,
-    /// The plan action step linked, for `action-step`.
+    /// The plan action step linked, for `action-step`. (A link recorded the other way,
+    /// as the action step's `addresses_risk`, means the same: a rule counts either.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_step: Option<ActionStepId>,
-    /// The plan made, for `lease-violation-plan`: a lease-violation plan or a
-    /// harm-reduction plan id.
+    /// The lease-violation plan made, for `lease-violation-plan` (or the plan's
+    /// `addresses_risks` naming this observation: either counts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<PlanId>,
+    pub lease_violation_plan: Option<PlanId>,
+    /// The harm-reduction plan made, when the violation is addressed by one
+    /// (seed 004's harm-reduction plan to prevent eviction also answers R-RISK-4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub harm_reduction_plan: Option<PlanId>,
     /// The incident report reference, for `incident-report`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident_report: Option<RecordId>,
