@@ -75,9 +75,9 @@ impl Catalog {
         catalog
     }
 
-    /// Rebuilds the id index after entries were added. The first entry to claim an id
-    /// keeps it (extensions reject duplicates before adding).
-    pub(crate) fn reindex(&mut self) {
+    /// Builds the id index. The first entry to claim an id keeps it (extensions reject
+    /// duplicates before adding).
+    fn reindex(&mut self) {
         let mut index = BTreeMap::new();
         let ids = self
             .domains
@@ -112,6 +112,30 @@ impl Catalog {
             index.entry(id.clone()).or_insert(entry);
         }
         self.index = index;
+    }
+
+    /// Adds a domain and indexes its id (the caller has checked the id is new).
+    pub(crate) fn push_domain(&mut self, domain: Domain) {
+        self.index
+            .entry(domain.id.clone())
+            .or_insert(Entry::Domain(self.domains.len()));
+        self.domains.push(domain);
+    }
+
+    /// Adds a step and indexes its id (the caller has checked the id is new).
+    pub(crate) fn push_step(&mut self, step: Step) {
+        self.index
+            .entry(step.id.clone())
+            .or_insert(Entry::Step(self.steps.len()));
+        self.steps.push(step);
+    }
+
+    /// Adds an instrument and indexes its id (the caller has checked the id is new).
+    pub(crate) fn push_instrument(&mut self, instrument: Instrument) {
+        self.index
+            .entry(instrument.id.clone())
+            .or_insert(Entry::Instrument(self.instruments.len()));
+        self.instruments.push(instrument);
     }
 
     fn entry(&self, id: &str) -> Option<Entry> {

@@ -334,13 +334,12 @@ impl Catalog {
             self.check_new_id("domain", &d.id)?;
             require_text("domain", &d.id, "title", &d.title)?;
             require_text("domain", &d.id, "purpose", &d.purpose)?;
-            self.domains.push(Domain {
+            self.push_domain(Domain {
                 id: d.id,
                 title: d.title,
                 purpose: d.purpose,
                 origin: origin.clone(),
             });
-            self.reindex();
         }
         for s in ext.steps {
             self.add_step(s, &origin)?;
@@ -351,8 +350,7 @@ impl Catalog {
         for instrument in ext.instruments {
             self.check_new_id("instrument", &instrument.id)?;
             instrument.validate()?;
-            self.instruments.push(instrument);
-            self.reindex();
+            self.push_instrument(instrument);
         }
         self.agencies.push(ext.agency);
         Ok(())
@@ -378,7 +376,7 @@ impl Catalog {
             (Some(party), true) => require_text("action step", &s.id, "shares_with", party)?,
             (None, false) => {}
         }
-        self.steps.push(Step {
+        self.push_step(Step {
             id: s.id,
             name: s.name,
             domain: s.domain,
@@ -386,7 +384,6 @@ impl Catalog {
             shares_with: s.shares_with,
             origin: origin.clone(),
         });
-        self.reindex();
         Ok(())
     }
 

@@ -604,9 +604,9 @@ const SPDAT_COMPONENTS: &[Row] = &[
 ];
 
 const SPDAT_BANDS: &[BandRow] = &[
-    ("low-acuity", 0, Some(19), "low acuity"),
-    ("moderate-acuity", 20, Some(39), "moderate acuity"),
-    ("high-acuity", 40, Some(60), "high acuity"),
+    ("0-19", 0, Some(19), "lowest third"),
+    ("20-39", 20, Some(39), "middle third"),
+    ("40-60", 40, Some(60), "highest third"),
 ];
 
 const LOCAL_SCALE_NOTE: &str = "Named in seeds/000 (\"5x5 and HAI scores help inform the purpose \
@@ -787,10 +787,10 @@ mod tests {
         let s = find("spdat");
         assert_eq!(s.components.len(), 15);
         assert!(s.components.iter().all(|c| c.min == 0 && c.max == 4));
-        assert_eq!(band_id(&s, 19), Some("low-acuity"));
-        assert_eq!(band_id(&s, 20), Some("moderate-acuity"));
-        assert_eq!(band_id(&s, 40), Some("high-acuity"));
-        assert_eq!(band_id(&s, 60), Some("high-acuity"));
+        assert_eq!(band_id(&s, 19), Some("0-19"));
+        assert_eq!(band_id(&s, 20), Some("20-39"));
+        assert_eq!(band_id(&s, 40), Some("40-60"));
+        assert_eq!(band_id(&s, 60), Some("40-60"));
         assert_eq!(band_id(&s, 61), None);
     }
 

@@ -112,5 +112,5 @@ pub use extension::{
 };
 pub use ids::{is_kebab_id, UnknownId, SUGGESTION_THRESHOLD};
 pub use instruments::{Band, Component, Instrument, InstrumentError, InstrumentStatus, ScoreRange};
-pub use risks::{RequiredResponse, Risk, RiskCategory};
+pub use risks::{Risk, RiskCategory};
 pub use steps::{Domain, Origin, Step};

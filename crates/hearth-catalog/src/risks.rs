@@ -41,22 +41,9 @@
 //! Companion Certification. Agencies can add steps to a risk with an extension's
 //! `risk_steps`.
 
+use hearth_model::RiskResponseKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// What a category of risk requires the case manager to do once a risk is observed
-/// (R-RISK-1, checked by R-RISK-4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum RequiredResponse {
-    /// Link an action step that addresses the risk (Health Concerns).
-    ActionStep,
-    /// Discuss the violation with the participant and make a plan to address it
-    /// (Lease Violations).
-    LeaseViolationPlan,
-    /// Mitigate the emergency at once and submit an incident report (Safety Hazards).
-    IncidentReport,
-}
 
 /// A category of observed risk, with the response the standard requires.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -67,8 +54,9 @@ pub struct RiskCategory {
     pub name: String,
     /// The seed's required-response sentence, verbatim.
     pub required_response: String,
-    /// The required response as a typed value, for rules to check.
-    pub response: RequiredResponse,
+    /// The responses a rule looks for once a risk of this category is observed, as
+    /// the model records them (R-RISK-4): every one is required.
+    pub responses: Vec<RiskResponseKind>,
 }
 
 /// One kind of risk a case manager can observe at a visit, e.g. "Rental/Utility Arrears".
@@ -87,25 +75,36 @@ pub struct Risk {
     pub placement_note: Option<String>,
 }
 
-/// Built-in categories: `(id, name, required-response sentence, response)`.
-pub(crate) const CATEGORIES: &[(&str, &str, &str, RequiredResponse)] = &[
+/// Built-in categories: `(id, name, required-response sentence, responses)`.
+///
+/// The typed responses follow DOMAIN R-RISK-4 and the seed's sentences: a health
+/// concern needs a linked action step ("take steps to reduce risks"); a lease violation
+/// a linked action step and a plan agreed with the participant ("develop a plan to
+/// address it"); a safety hazard immediate mitigation and an incident report.
+pub(crate) const CATEGORIES: &[(&str, &str, &str, &[RiskResponseKind])] = &[
     (
         "health-concerns",
         "Health Concerns",
         "Discuss possible options for support and take steps to reduce risks.",
-        RequiredResponse::ActionStep,
+        &[RiskResponseKind::ActionStep],
     ),
     (
         "lease-violations",
         "Lease Violations",
         "Discuss a lease violation with the participant and develop a plan to address it.",
-        RequiredResponse::LeaseViolationPlan,
+        &[
+            RiskResponseKind::ActionStep,
+            RiskResponseKind::LeaseViolationPlan,
+        ],
     ),
     (
         "safety-hazards",
         "Safety Hazards",
         "Take immediate steps to mitigate emergencies. Submit an Incident Report",
-        RequiredResponse::IncidentReport,
+        &[
+            RiskResponseKind::ImmediateMitigation,
+            RiskResponseKind::IncidentReport,
+        ],
     ),
 ];
 
@@ -329,11 +328,11 @@ pub(crate) const RISKS: &[RiskRow] = &[
 pub(crate) fn builtin_categories() -> Vec<RiskCategory> {
     CATEGORIES
         .iter()
-        .map(|&(id, name, sentence, response)| RiskCategory {
+        .map(|&(id, name, sentence, responses)| RiskCategory {
             id: id.to_string(),
             name: name.to_string(),
             required_response: sentence.to_string(),
-            response,
+            responses: responses.to_vec(),
         })
         .collect()
 }

@@ -39,11 +39,16 @@
 //!   "Accompaniment to a Health Care Appt.", "Obtain Live-in Aid", "Reasonable
 //!   Accommodation Support", "Re-Certify Voucher", "Subsidy Exchange", "Notify Property
 //!   Manager of Maintenance Issues", "Emotional Support Companion Certification",
-//!   "Family Reunification", "Mediate Dispute", and the RRH step "Resolve or mitigate
-//!   tenant screening barriers";
+//!   "Family Reunification", "Mediate Dispute", "Renew Lease", "Relinquish Unit" and
+//!   "Coordinate Pest Control" (each done with the landlord, property manager or PHA),
+//!   and the RRH step "Resolve or mitigate tenant screening barriers";
 //! - every other step is work between the case manager and the participant (or internal
 //!   to the agency, such as "Incident Report" and "Access Clinical Supervision") and does
-//!   not need a release.
+//!   not need a release. Two deliberate exemptions: "Increase Income" is coaching and
+//!   support, and an application it leads to is recorded as its own step or referral
+//!   with its own party; "Crisis Intervention" may involve calling mobile crisis or
+//!   emergency services, but a disclosure in an emergency is a confidentiality exception
+//!   (R-CONS-2, recorded as such), not sharing under a release.
 //!
 //! `needs_consent` is always equal to `shares_with.is_some()`: the built-in table stores
 //! only `shares_with`, and agency extensions that break the equality are rejected.
@@ -314,7 +319,7 @@ pub(crate) const STEPS: &[(&str, &str, &str, Option<&str>)] = &[
         "coordinate-pest-control",
         "Coordinate Pest Control",
         "safety-stability",
-        None,
+        Some("landlord, property manager or pest control service"),
     ),
     (
         "reasonable-accommodation-support",
@@ -372,7 +377,12 @@ pub(crate) const STEPS: &[(&str, &str, &str, Option<&str>)] = &[
         "prevent-eviction",
         None,
     ),
-    ("renew-lease", "Renew Lease", "prevent-eviction", None),
+    (
+        "renew-lease",
+        "Renew Lease",
+        "prevent-eviction",
+        Some("landlord or property manager"),
+    ),
     (
         "engage-landlord-property-manager",
         "Engage Landlord/Property Manager",
@@ -457,7 +467,7 @@ pub(crate) const STEPS: &[(&str, &str, &str, Option<&str>)] = &[
         "relinquish-unit",
         "Relinquish Unit",
         "prevent-eviction",
-        None,
+        Some("landlord, property manager or public housing agency (PHA)"),
     ),
     // seeds/000, "Promoting Wellness" (12)
     ("increase-income", "Increase Income", "wellness", None),
@@ -673,6 +683,9 @@ mod tests {
             "family-reunification",
             "connect-to-educational-opportunities",
             "resolve-screening-barriers",
+            "renew-lease",
+            "relinquish-unit",
+            "coordinate-pest-control",
         ]
         .into_iter()
         .collect();

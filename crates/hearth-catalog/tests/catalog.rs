@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use hearth_catalog::{is_kebab_id, Catalog, RequiredResponse};
+use hearth_catalog::{is_kebab_id, Catalog};
+use hearth_model::RiskResponseKind;
 
 fn all_ids(catalog: &Catalog) -> Vec<&str> {
     catalog
@@ -159,9 +160,21 @@ fn risk_placement_follows_domain_md() {
     for id in ["contagions", "unsafe-substance-use", "incarceration"] {
         assert!(catalog.risk(id).unwrap().placement_note.is_some(), "{id}");
     }
+    let responses = |id: &str| catalog.risk_category(id).unwrap().responses.clone();
+    assert_eq!(responses("health-concerns"), [RiskResponseKind::ActionStep]);
     assert_eq!(
-        catalog.risk_category("safety-hazards").unwrap().response,
-        RequiredResponse::IncidentReport
+        responses("lease-violations"),
+        [
+            RiskResponseKind::ActionStep,
+            RiskResponseKind::LeaseViolationPlan
+        ]
+    );
+    assert_eq!(
+        responses("safety-hazards"),
+        [
+            RiskResponseKind::ImmediateMitigation,
+            RiskResponseKind::IncidentReport
+        ]
     );
 }
 
@@ -253,7 +266,10 @@ fn json_shape_of_steps_and_risks() {
     }
     let category =
         serde_json::to_value(catalog.risk_category("lease-violations").unwrap()).unwrap();
-    assert_eq!(category["response"], "lease-violation-plan");
+    assert_eq!(
+        category["responses"],
+        serde_json::json!(["action-step", "lease-violation-plan"])
+    );
 }
 
 #[test]

@@ -331,7 +331,10 @@ fn parse_errors_are_located() {
     // fields that are expected.
     assert!(message.contains("line 1, column"), "{message}");
     assert!(!message.contains("colour"), "{message}");
-    assert!(message.contains("expected one of `schema_version`"), "{message}");
+    assert!(
+        message.contains("expected one of `schema_version`"),
+        "{message}"
+    );
 
     let err = parse_extension("{\"schema_version\": \"1.0\", \"agency\": \"A\"").unwrap_err();
     assert!(matches!(err, ExtensionError::Parse { .. }), "{err:?}");
