@@ -274,3 +274,52 @@ fn samples_refer_only_to_catalog_ids_that_exist() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// Recorded scores agree with the instrument data: item answers add up to the total,
+/// and the recorded band is the band the catalog gives that total.
+#[test]
+fn sample_scores_and_bands_agree_with_the_catalog() {
+    let catalog = Catalog::builtin();
+    let mut checked = 0;
+    for (path, case) in case_files() {
+        for a in &case.assessments {
+            let instrument = catalog
+                .instrument(a.instrument.as_str())
+                .expect("known instrument");
+            let scores: Vec<u32> = a
+                .items
+                .iter()
+                .filter_map(|i| match i.answer {
+                    hearth::model::Answer::Score(s) => Some(s),
+                    hearth::model::Answer::Refused => None,
+                })
+                .collect();
+            if let (Some(total), false) = (a.total, a.items.is_empty()) {
+                assert_eq!(
+                    scores.iter().sum::<u32>(),
+                    total,
+                    "{}: {}",
+                    path.display(),
+                    a.id
+                );
+            }
+            if let (Some(total), Some(band)) = (a.total, &a.band) {
+                if !instrument.bands.is_empty() {
+                    let expected = instrument.band_for(total).map(|b| b.id.as_str());
+                    assert_eq!(
+                        expected,
+                        Some(band.as_str()),
+                        "{}: {}",
+                        path.display(),
+                        a.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} banded assessments in the samples"
+    );
+}
