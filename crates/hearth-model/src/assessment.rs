@@ -11,7 +11,8 @@ use crate::{AssessmentId, InstrumentId, StaffId};
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: AssessmentId,
     /// The instrument (catalog id), e.g. `vi-spdat-v2`, `spdat`, `hai`, `five-by-five`.
     pub instrument: InstrumentId,

@@ -14,7 +14,8 @@ use crate::{ConsentId, EncounterId, FreeText, PartyId, ReferralId, ShareId, Staf
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: PartyId,
     /// What kind of party.
     pub kind: PartyKind,
@@ -68,7 +69,8 @@ pub enum PartyKind {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: ConsentId,
     /// The party information may go to.
     pub party: PartyId,
@@ -84,7 +86,9 @@ pub struct Consent {
     /// Date the participant refused to sign.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refused_on: Option<NaiveDate>,
-    /// Whether it was obtained as part of intake (R-ASMT-5).
+    /// Whether it was obtained as part of intake (R-ASMT-5). An agency that does not
+    /// export this flag leaves it out; a release signed on or before the enrollment's
+    /// first interview also shows it was obtained at intake.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub at_intake: bool,
 }
@@ -94,7 +98,8 @@ pub struct Consent {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct InformationShare {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: ShareId,
     /// The party the information went to.
     pub party: PartyId,
@@ -120,7 +125,8 @@ pub struct InformationShare {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Referral {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: ReferralId,
     /// The party referred to.
     pub party: PartyId,
@@ -146,7 +152,8 @@ pub struct Referral {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ConfidentialityException {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: ShareId,
     /// Which exception.
     pub kind: ExceptionKind,

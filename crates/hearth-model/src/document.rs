@@ -86,7 +86,8 @@ impl CaseFile {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct EntryDecision {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: RecordId,
     /// Date decided.
     pub decided_on: NaiveDate,

@@ -14,7 +14,8 @@ use crate::{
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Encounter {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: EncounterId,
     /// When it began, with the UTC offset in force where it happened (RFC 3339).
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::timestamp))]

@@ -16,7 +16,8 @@ use crate::{
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Enrollment {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: EnrollmentId,
     /// The program model whose standards apply.
     pub program: ProgramModel,
@@ -38,7 +39,8 @@ pub struct Enrollment {
     /// Date the participant entered a shelter (R-ASMT-2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shelter_entry_on: Option<NaiveDate>,
-    /// Date of the first interview (R-ASMT-1).
+    /// Date of the first interview (R-ASMT-1). This field is the record of the date;
+    /// an encounter of kind `first-interview` may also exist and should agree with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_interview_on: Option<NaiveDate>,
     /// Date the enrollment began.

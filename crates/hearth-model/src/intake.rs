@@ -61,7 +61,8 @@ pub enum ClientRight {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Refusal {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: RecordId,
     /// What was refused.
     pub material: DocumentKind,
@@ -80,7 +81,8 @@ pub struct Refusal {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct FileDocument {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: DocumentId,
     /// What it is.
     pub kind: DocumentKind,

@@ -195,7 +195,8 @@ pub enum GoalAuthor {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: ObjectiveId,
     /// What is to be done (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,7 +217,8 @@ pub struct Objective {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Task {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: TaskId,
     /// Whose task it is.
     pub owner: TaskOwner,
@@ -257,7 +259,8 @@ pub enum TaskOwner {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedService {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: RecordId,
     /// What the service is (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -281,7 +284,8 @@ pub struct PlannedService {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Support {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: RecordId,
     /// Formal (a service) or informal (family, friends, faith community).
     pub kind: SupportKind,
@@ -311,7 +315,8 @@ pub enum SupportKind {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: RecordId,
     /// The skill (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]

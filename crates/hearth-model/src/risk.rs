@@ -14,7 +14,8 @@ use crate::{
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct RiskObservation {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: RiskObservationId,
     /// The taxonomy risk, e.g. `rental-utility-arrears`.
     pub risk: RiskId,
@@ -113,7 +114,8 @@ pub enum RiskResponseKind {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct LeaseViolationPlan {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: PlanId,
     /// Date made.
     pub created_on: NaiveDate,
@@ -140,7 +142,8 @@ pub struct LeaseViolationPlan {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct HarmReductionPlan {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: PlanId,
     /// Date made.
     pub created_on: NaiveDate,
@@ -185,7 +188,8 @@ pub struct HarmReductionOption {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct CrisisIncident {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: IncidentId,
     /// When it happened, with offset.
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::timestamp))]
@@ -209,7 +213,8 @@ pub struct CrisisIncident {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct CrisisPlan {
-    /// Id.
+    /// This record's id, unique among records of its kind in the case file; other
+    /// records refer to it by this id.
     pub id: PlanId,
     /// Date made.
     pub created_on: NaiveDate,

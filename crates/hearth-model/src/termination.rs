@@ -21,7 +21,8 @@ pub struct Termination {
     /// Date it takes effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_on: Option<NaiveDate>,
-    /// The case conference held before it (R-TERM-1).
+    /// The case conference held before it (R-TERM-1). This is the record rules read;
+    /// `encounter` inside it may link the encounter of kind `case-conference`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_conference: Option<CaseConference>,
     /// The written notice stating the reason (R-TERM-2).
@@ -180,7 +181,8 @@ pub struct Exit {
     /// Where the participant went.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<ExitDestination>,
-    /// Date of the discharge meeting.
+    /// Date of the discharge meeting (R-EXIT-2). This field is the record of the date;
+    /// an encounter of kind `discharge-meeting` may also exist and should agree with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discharge_meeting_on: Option<NaiveDate>,
     /// Linkages to community services and supports made before exit.
