@@ -2,6 +2,9 @@
 //! an independent validator (the `jsonschema` crate), and loads with hearth; the samples
 //! cover every program model and refer only to catalog ids that exist.
 
+mod common;
+
+use common::validator;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -40,13 +43,6 @@ fn read_json(path: &Path) -> (String, Value) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     (text, value)
-}
-
-fn validator(name: SchemaName) -> jsonschema::Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&hearth::schema::generate(name))
-        .expect("generated schema compiles")
 }
 
 #[test]

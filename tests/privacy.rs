@@ -6,27 +6,13 @@
 //! explicit list of fields that are known not to carry personal data, so a new
 //! free-text field cannot arrive unmarked.
 
+mod common;
+
+use common::alternatives;
 use std::path::PathBuf;
 
 use hearth::schema::{generate, SchemaName};
 use serde_json::Value;
-
-fn alternatives<'a>(root: &'a Value, node: &'a Value) -> Vec<&'a Value> {
-    if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
-        let name = reference.trim_start_matches("#/$defs/");
-        let mut out = vec![node];
-        out.extend(alternatives(root, &root["$defs"][name]));
-        return out;
-    }
-    for key in ["anyOf", "oneOf"] {
-        if let Some(list) = node.get(key).and_then(Value::as_array) {
-            let mut out = vec![node];
-            out.extend(list.iter().flat_map(|n| alternatives(root, n)));
-            return out;
-        }
-    }
-    vec![node]
-}
 
 /// Whether a schema is marked personal, or is a list of personal values.
 fn is_personal(root: &Value, schema: &Value) -> bool {

@@ -2,6 +2,9 @@
 //! test keeps that map honest: every id is listed, the Check count matches the domain
 //! list, and every field path exists in the generated schema or the built-in catalog.
 
+mod common;
+
+use common::alternatives;
 use std::collections::BTreeMap;
 
 use hearth::catalog::Catalog;
@@ -111,20 +114,6 @@ fn every_requirement_is_mapped_with_its_kind() {
     );
     let checks = REQUIREMENTS.iter().filter(|(_, k)| *k == "Check").count();
     assert_eq!(checks, 38, "the domain list has 38 Check requirements");
-}
-
-/// Follows `$ref`, `anyOf` and `oneOf` to the object schemas a node may be.
-fn alternatives<'a>(root: &'a Value, node: &'a Value) -> Vec<&'a Value> {
-    if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
-        let name = reference.trim_start_matches("#/$defs/");
-        return alternatives(root, &root["$defs"][name]);
-    }
-    for key in ["anyOf", "oneOf"] {
-        if let Some(list) = node.get(key).and_then(Value::as_array) {
-            return list.iter().flat_map(|n| alternatives(root, n)).collect();
-        }
-    }
-    vec![node]
 }
 
 fn schema_has(root: &Value, node: &Value, segments: &[&str]) -> bool {

@@ -8,17 +8,13 @@
 //! into range before validating and counts them; `extended_years_are_read` pins the
 //! current behaviour so a change to it is a decision, not an accident.
 
-use arbitrary::{Arbitrary, Unstructured};
-use hearth::model::{CaseFile, Caseload};
-use hearth::schema::{generate, SchemaName};
-use proptest::prelude::*;
+mod common;
 
-fn validator(name: SchemaName) -> jsonschema::Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&generate(name))
-        .expect("generated schema compiles")
-}
+use arbitrary::{Arbitrary, Unstructured};
+use common::validator;
+use hearth::model::{CaseFile, Caseload};
+use hearth::schema::SchemaName;
+use proptest::prelude::*;
 
 fn check<'a, T: Arbitrary<'a> + serde::Serialize>(
     name: SchemaName,
