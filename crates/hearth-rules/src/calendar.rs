@@ -1,0 +1,121 @@
+//! Calendar arithmetic that never panics.
+//!
+//! Conventions used by every rule (and stated in each rule's docs):
+//! - A **day count** between two dates is `later - earlier` in days: an interview on
+//!   the 10th after a contact on the 1st is 9 days after it. "Within N days" means a
+//!   count of at most N.
+//! - A **calendar month** runs from its 1st to its last day, in the local date of each
+//!   record (an encounter's date is the date in its own recorded UTC offset).
+//! - Arithmetic that would leave chrono's range saturates at its ends instead of failing.
+
+use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate};
+
+/// `date` plus `days` (negative to go back), saturating at chrono's range.
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    let magnitude = Days::new(days.unsigned_abs());
+    let moved = if days >= 0 {
+        date.checked_add_days(magnitude)
+    } else {
+        date.checked_sub_days(magnitude)
+    };
+    moved.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+/// `date` plus `months` (negative to go back), clamped to the month's last day
+/// (Jan 31 + 1 month = Feb 28/29), saturating at chrono's range.
+pub fn add_months(date: NaiveDate, months: i64) -> NaiveDate {
+    let magnitude = Months::new(u32::try_from(months.unsigned_abs()).unwrap_or(u32::MAX));
+    let moved = if months >= 0 {
+        date.checked_add_months(magnitude)
+    } else {
+        date.checked_sub_months(magnitude)
+    };
+    moved.unwrap_or(if months >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+/// Days from `from` to `to` (`to - from`); negative when `to` is earlier.
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// The local calendar date of a moment, in the UTC offset it was recorded with.
+pub fn local_date(moment: &DateTime<FixedOffset>) -> NaiveDate {
+    moment.date_naive()
+}
+
+/// The first day of `date`'s month.
+pub fn month_start(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
+/// The last day of `date`'s month.
+pub fn month_end(date: NaiveDate) -> NaiveDate {
+    let next = add_months(month_start(date), 1);
+    if next == NaiveDate::MAX {
+        NaiveDate::MAX
+    } else {
+        add_days(next, -1)
+    }
+}
+
+/// The first days of every calendar month that overlaps `from..=to`, in order. Empty when
+/// `to` is before `from`.
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let mut months = Vec::new();
+    if to < from {
+        return months;
+    }
+    let mut m = month_start(from);
+    while m <= to {
+        months.push(m);
+        let next = add_months(m, 1);
+        if next <= m {
+            break;
+        }
+        m = next;
+    }
+    months
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_and_saturates() {
+        assert_eq!(add_months(d("2026-01-31"), 1), d("2026-02-28"));
+        assert_eq!(month_end(d("2024-02-10")), d("2024-02-29"));
+        assert_eq!(add_days(NaiveDate::MAX, 1), NaiveDate::MAX);
+        assert_eq!(add_days(NaiveDate::MIN, -1), NaiveDate::MIN);
+        assert_eq!(month_end(NaiveDate::MAX), NaiveDate::MAX);
+        assert_eq!(
+            months_between(d("2025-11-20"), d("2026-02-01")),
+            vec![
+                d("2025-11-01"),
+                d("2025-12-01"),
+                d("2026-01-01"),
+                d("2026-02-01")
+            ]
+        );
+        assert!(months_between(d("2026-02-01"), d("2026-01-01")).is_empty());
+        assert_eq!(days_between(d("2026-01-01"), d("2026-01-11")), 10);
+    }
+
+    #[test]
+    fn local_date_uses_recorded_offset() {
+        let late: DateTime<FixedOffset> = "2026-01-31T23:30:00-08:00".parse().unwrap();
+        assert_eq!(local_date(&late), d("2026-01-31"));
+    }
+}

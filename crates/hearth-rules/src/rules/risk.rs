@@ -1,0 +1,6 @@
+//! Rules of the risk area.
+
+use crate::rule::Rule;
+
+/// The rules of this area, in code order.
+pub(crate) static RULES: &[&dyn Rule] = &[];
