@@ -105,7 +105,11 @@ pub fn generate(name: SchemaName) -> Value {
         SchemaName::CaseFile => root::<CaseFile>(name),
         SchemaName::Caseload => root::<Caseload>(name),
         SchemaName::CatalogExtension => root::<CatalogExtension>(name),
-        SchemaName::Policy => root::<PolicyFile>(name),
+        SchemaName::Policy => {
+            let mut value = root::<PolicyFile>(name);
+            crate::rules::refine_policy_schema(&mut value);
+            value
+        }
         SchemaName::Report => root::<Report>(name),
     }
 }
