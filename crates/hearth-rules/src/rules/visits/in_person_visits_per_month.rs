@@ -203,13 +203,12 @@ impl Rule for InPersonVisitsPerMonth {
                     continue;
                 };
                 let counted_to = window_end.min(cx.as_of);
-                let in_month: Vec<&Dated<'_>> = encounters
-                    .iter()
-                    .filter(|d| d.date >= window_start && d.date <= counted_to)
-                    .collect();
+                // The encounters are sorted by date: the month's are one slice of them.
+                let from = encounters.partition_point(|d| d.date < window_start);
+                let to = encounters.partition_point(|d| d.date <= counted_to);
+                let in_month: &[Dated<'_>] = encounters.get(from..to).unwrap_or(&[]);
                 let visits: Vec<&Dated<'_>> = in_month
                     .iter()
-                    .copied()
                     .filter(|d| common::is_in_person_contact(d.encounter))
                     .collect();
                 let done = i64::try_from(visits.len()).unwrap_or(i64::MAX);
