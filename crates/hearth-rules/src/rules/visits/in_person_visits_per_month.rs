@@ -34,7 +34,8 @@ crate::declare_rule! {
     ///   day (or the recorded exit date when it falls earlier in the month), `remaining`
     ///   the visits still needed and `done_on` the date of the visit that met the minimum.
     ///   Under `"judge-to-date"` the month also gives a finding when it has fewer than
-    ///   `floor(minimum × days elapsed ÷ days in the window)` visits, days elapsed counted
+    ///   `floor(needed × days elapsed ÷ days in the window)` visits (needed: the month's
+    ///   requirement after `partial_months`), days elapsed counted
     ///   from the window's first day to the evaluation date inclusive (rounded down, so the
     ///   first days of a month never need a visit already).
     /// - **The finding**: one per short month, at the month's first encounter of any kind
