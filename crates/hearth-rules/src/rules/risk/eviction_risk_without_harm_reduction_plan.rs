@@ -102,10 +102,10 @@ fn option_gaps(option: &HarmReductionOption, both: bool) -> Vec<&'static str> {
     let tenant = !option.tenant_non_negotiables.is_empty();
     if both {
         if !landlord {
-            gaps.push("the landlord's non-negotiables");
+            gaps.push("landlord's non-negotiables");
         }
         if !tenant {
-            gaps.push("the tenant's non-negotiables");
+            gaps.push("tenant's non-negotiables");
         }
     } else if !landlord && !tenant {
         gaps.push("non-negotiables");
@@ -116,7 +116,7 @@ fn option_gaps(option: &HarmReductionOption, both: bool) -> Vec<&'static str> {
 /// What the plan itself lacks, in words.
 fn plan_gaps(plan: &HarmReductionPlan) -> Vec<&'static str> {
     let mut gaps = Vec::new();
-    if !plan.housing_risk.as_ref().is_some_and(|t| !t.is_blank()) {
+    if plan.housing_risk.as_ref().is_none_or(|t| t.is_blank()) {
         gaps.push("no housing risk");
     }
     if plan.options.is_empty() {

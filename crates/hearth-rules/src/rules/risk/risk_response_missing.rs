@@ -186,7 +186,7 @@ impl Rule for RiskResponseMissing {
                         out.findings.push(cx.not_evaluated(
                             &obs_path.key("risk"),
                             obs.observed_on,
-                            format!("{}: {why}; the required responses are not known", obs.id),
+                            format!("{}: the required responses are not known ({why})", obs.id),
                         ));
                         continue;
                     }
