@@ -2,9 +2,21 @@
 
 use crate::rule::Rule;
 
+mod common;
+mod goal_not_smart;
+mod goal_without_long_term_goal;
+mod no_housing_goal;
 mod too_many_active_goals;
 
+pub use goal_not_smart::GoalNotSmart;
+pub use goal_without_long_term_goal::GoalWithoutLongTermGoal;
+pub use no_housing_goal::NoHousingGoal;
 pub use too_many_active_goals::TooManyActiveGoals;
 
 /// The rules of this area, in code order.
-pub(crate) static RULES: &[&dyn Rule] = &[&TooManyActiveGoals];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &TooManyActiveGoals,
+    &GoalNotSmart,
+    &GoalWithoutLongTermGoal,
+    &NoHousingGoal,
+];
