@@ -5,12 +5,16 @@ use crate::rule::Rule;
 mod common;
 mod goal_not_smart;
 mod goal_without_long_term_goal;
+mod incomplete_care_plan;
 mod no_housing_goal;
+mod plan_review_overdue;
 mod too_many_active_goals;
 
 pub use goal_not_smart::GoalNotSmart;
 pub use goal_without_long_term_goal::GoalWithoutLongTermGoal;
+pub use incomplete_care_plan::IncompleteCarePlan;
 pub use no_housing_goal::NoHousingGoal;
+pub use plan_review_overdue::PlanReviewOverdue;
 pub use too_many_active_goals::TooManyActiveGoals;
 
 /// The rules of this area, in code order.
@@ -19,4 +23,6 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &GoalNotSmart,
     &GoalWithoutLongTermGoal,
     &NoHousingGoal,
+    &PlanReviewOverdue,
+    &IncompleteCarePlan,
 ];
