@@ -4,17 +4,21 @@ use crate::rule::Rule;
 
 mod common;
 mod goal_not_smart;
+mod goal_progress_not_discussed;
 mod goal_without_long_term_goal;
 mod incomplete_care_plan;
 mod no_housing_goal;
 mod plan_review_overdue;
+mod stalled_goal_without_supervisor;
 mod too_many_active_goals;
 
 pub use goal_not_smart::GoalNotSmart;
+pub use goal_progress_not_discussed::GoalProgressNotDiscussed;
 pub use goal_without_long_term_goal::GoalWithoutLongTermGoal;
 pub use incomplete_care_plan::IncompleteCarePlan;
 pub use no_housing_goal::NoHousingGoal;
 pub use plan_review_overdue::PlanReviewOverdue;
+pub use stalled_goal_without_supervisor::StalledGoalWithoutSupervisor;
 pub use too_many_active_goals::TooManyActiveGoals;
 
 /// The rules of this area, in code order.
@@ -25,4 +29,6 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &NoHousingGoal,
     &PlanReviewOverdue,
     &IncompleteCarePlan,
+    &GoalProgressNotDiscussed,
+    &StalledGoalWithoutSupervisor,
 ];
