@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::catalog::CatalogExtension;
 use crate::model::{CaseFile, Caseload, SchemaVersion};
+use crate::rules::{PolicyFile, Report};
 
 /// A document hearth has a schema for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,11 +30,22 @@ pub enum SchemaName {
     Caseload,
     /// An agency extension of the action-step catalog.
     CatalogExtension,
+    /// A policy file (TOML, described as JSON): rules on or off, parameters, severities,
+    /// effective date, waivers.
+    Policy,
+    /// The report hearth writes: findings, obligations and counts.
+    Report,
 }
 
 impl SchemaName {
     /// Every schema, in a fixed order.
-    pub const ALL: [SchemaName; 3] = [Self::CaseFile, Self::Caseload, Self::CatalogExtension];
+    pub const ALL: [SchemaName; 5] = [
+        Self::CaseFile,
+        Self::Caseload,
+        Self::CatalogExtension,
+        Self::Policy,
+        Self::Report,
+    ];
 
     /// The kebab-case name, e.g. `case-file`.
     pub fn as_str(self) -> &'static str {
@@ -41,6 +53,8 @@ impl SchemaName {
             Self::CaseFile => "case-file",
             Self::Caseload => "caseload",
             Self::CatalogExtension => "catalog-extension",
+            Self::Policy => "policy",
+            Self::Report => "report",
         }
     }
 
@@ -91,6 +105,12 @@ pub fn generate(name: SchemaName) -> Value {
         SchemaName::CaseFile => root::<CaseFile>(name),
         SchemaName::Caseload => root::<Caseload>(name),
         SchemaName::CatalogExtension => root::<CatalogExtension>(name),
+        SchemaName::Policy => {
+            let mut value = root::<PolicyFile>(name);
+            crate::rules::refine_policy_schema(&mut value);
+            value
+        }
+        SchemaName::Report => root::<Report>(name),
     }
 }
 

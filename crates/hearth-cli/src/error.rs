@@ -38,6 +38,22 @@ pub enum CliError {
     /// The named schema does not exist.
     #[error(transparent)]
     UnknownSchema(#[from] hearth::schema::UnknownSchema),
+    /// A policy could not be loaded.
+    #[error("policy {name}: {message}")]
+    Policy {
+        /// The name or path given.
+        name: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The config file could not be read.
+    #[error("config {path}: {message}")]
+    Config {
+        /// The path.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A path named on the command line held no JSON documents.
     #[error("no .json files found under {0}")]
     NoInputs(PathBuf),
@@ -56,6 +72,10 @@ impl CliError {
             Self::Lookup(_) => {
                 Some("run `hearth catalog steps` or `hearth catalog risks` to see the ids")
             }
+            Self::Policy { .. } => Some(
+                "name a built-in policy (icms-high, icms-low, icm-rrh, rrh, stl-coc, ct-psh) or a policy file; see schemas/policy.schema.json",
+            ),
+            Self::Config { .. } => Some("see README.md for the config file's keys"),
             Self::Write { .. } | Self::Output(_) => None,
         }
     }

@@ -21,15 +21,17 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod catalog_cmd;
+mod check_cmd;
 mod error;
 mod inspect;
+mod rules_cmd;
 mod schema_cmd;
 
 /// Housing case-management standards as checkable rules.
 #[derive(Debug, Parser)]
 #[command(name = "hearth", version, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 success; 1 a document could not be read; 2 hearth could not run (bad flags, unreadable paths)."
+    after_help = "Exit codes: 0 success; 1 a document could not be read (inspect, check) or has error findings (check); 2 hearth could not run (bad flags, unreadable paths or policy)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -38,6 +40,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check case files and caseloads against program policies: findings and obligations.
+    Check(check_cmd::CheckArgs),
+    /// List every rule: code, name, severity, requirements.
+    Rules(rules_cmd::RulesArgs),
     /// List the action-step catalog, the risk taxonomy or the assessment instruments.
     Catalog(catalog_cmd::CatalogArgs),
     /// Print or write the JSON Schemas of the documents hearth reads.
@@ -61,6 +67,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
+        Command::Check(args) => check_cmd::run(&args, &mut stdout),
+        Command::Rules(args) => rules_cmd::run(&args, &mut stdout),
         Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),

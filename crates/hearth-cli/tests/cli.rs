@@ -223,3 +223,95 @@ fn schema_prints_and_writes_the_committed_schemas() {
         stderr(&out)
     );
 }
+
+#[test]
+fn rules_lists_a_rule_for_every_check_requirement() {
+    let out = hearth(&["rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rules: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    let cited: std::collections::BTreeSet<&str> = rules
+        .iter()
+        .flat_map(|r| r["requirements"].as_array().unwrap().iter())
+        .filter_map(Value::as_str)
+        .collect();
+    let check_ids: Vec<&str> = include_str!("../../../docs/requirements.md")
+        .lines()
+        .filter(|l| l.starts_with("| R-") && l.contains("| Check |"))
+        .filter_map(|l| l.trim_matches('|').split('|').next().map(str::trim))
+        .collect();
+    assert_eq!(check_ids.len(), 38);
+    for id in check_ids {
+        assert!(cited.contains(id), "no rule cites {id}");
+    }
+    for rule in &rules {
+        for field in ["code", "name", "severity", "summary"] {
+            assert!(rule[field].is_string(), "{field} in {rule}");
+        }
+    }
+    let text = stdout(&hearth(&["rules"]));
+    assert!(text.contains("PLAN001    too-many-active-goals"), "{text}");
+}
+
+#[test]
+fn check_reports_the_examples_lapses_and_obligations() {
+    let out = hearth(&[
+        "check",
+        "--config",
+        "examples/data/hearth.toml",
+        "examples/data",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "errors were found: {text}{}",
+        stderr(&out)
+    );
+    assert!(
+        text.contains("examples/data/cases/stl-coc.json: policy stl-coc, as of 2026-01-19"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "error[PLAN005] plan-review-overdue STL-2025-0611 /enrollments/0/care_plan/reviews/3"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\n  due "), "obligations are listed: {text}");
+    assert!(text.contains("7 files, 8 participants"), "{text}");
+    for canary in ["Robin", "Example Ave", "555-01"] {
+        assert!(!text.contains(canary), "personal value {canary:?} printed");
+    }
+
+    let json = hearth(&[
+        "check",
+        "--config",
+        "examples/data/hearth.toml",
+        "--format",
+        "json",
+        "examples/data/cases/rrh.json",
+    ]);
+    let value: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let report = &value["files"][0]["report"];
+    assert_eq!(report["as_of"], "2026-06-26");
+    assert_eq!(report["policy"], "rrh");
+    assert!(report["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
+#[test]
+fn check_with_an_unknown_policy_exits_2_with_a_suggestion() {
+    let out = hearth(&[
+        "check",
+        "--policy",
+        "stl-cco",
+        "--as-of",
+        "2026-01-19",
+        "examples/data/cases/stl-coc.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"stl-coc\""),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -66,7 +66,62 @@ pub fn report_schema() -> schemars::Schema {
     schemars::schema_for!(Report)
 }
 
-/// The JSON Schema of a policy file (`schemas/policy.schema.json`).
-pub fn policy_schema() -> schemars::Schema {
-    schemars::schema_for!(PolicyFile)
+/// The JSON Schema of a policy file (`schemas/policy.schema.json`), with
+/// [`refine_policy_schema`] applied.
+pub fn policy_schema() -> serde_json::Value {
+    let mut value = schemars::schema_for!(PolicyFile).to_value();
+    refine_policy_schema(&mut value);
+    value
+}
+
+/// Narrows a generated policy-file schema to the rules that exist: `rules` accepts only
+/// registered codes and names, and each rule's table only `enabled`, `severity` and that
+/// rule's parameters, typed and ranged as the rule declares them. So an editor using the
+/// schema flags a misspelt code or parameter as the loader would.
+pub fn refine_policy_schema(schema: &mut serde_json::Value) {
+    use serde_json::{json, Map, Value};
+    let mut rules = Map::new();
+    for rule in registry::all() {
+        let meta = rule.meta();
+        let mut props = Map::new();
+        props.insert(
+            "enabled".into(),
+            json!({"type": "boolean", "description": "`false` turns the rule off."}),
+        );
+        props.insert(
+            "severity".into(),
+            json!({"$ref": "#/$defs/Severity", "description": "The severity of the rule's findings."}),
+        );
+        for param in meta.params {
+            let mut p = match param.kind {
+                ParamKind::Integer { min, max } => {
+                    json!({"type": "integer", "minimum": min, "maximum": max})
+                }
+                ParamKind::Flag => json!({"type": "boolean"}),
+                ParamKind::Choice(choices) => json!({"type": "string", "enum": choices}),
+                ParamKind::Ids => json!({"type": "array", "items": {"type": "string"}}),
+            };
+            if let Value::Object(map) = &mut p {
+                map.insert("description".into(), Value::String(param.doc.to_owned()));
+                map.insert(
+                    "default".into(),
+                    serde_json::to_value(param.default.value()).unwrap_or(Value::Null),
+                );
+            }
+            props.insert(param.name.to_owned(), p);
+        }
+        let table = json!({
+            "type": "object",
+            "description": format!("{} {}: {}", meta.code, meta.name, meta.summary),
+            "properties": props,
+            "additionalProperties": false,
+        });
+        rules.insert(meta.code.to_owned(), table.clone());
+        rules.insert(meta.name.to_owned(), table);
+    }
+    if let Some(Value::Object(rules_schema)) = schema.pointer_mut("/properties/rules") {
+        rules_schema.remove("additionalProperties");
+        rules_schema.insert("properties".into(), Value::Object(rules));
+        rules_schema.insert("additionalProperties".into(), Value::Bool(false));
+    }
 }

@@ -122,24 +122,36 @@ pub const DOC_SECTIONS: [&str; 4] = [
 ];
 
 impl RuleMeta {
+    /// The rule's documentation as Markdown, with the one space that follows `///` on
+    /// each line removed.
+    pub fn doc_text(&self) -> String {
+        let mut text = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            text.push_str(line.strip_prefix(' ').unwrap_or(line));
+            text.push('\n');
+        }
+        text
+    }
+
     /// The text of the documentation section headed `## {heading}`, trimmed, or `None`
     /// when the section is missing or empty.
-    pub fn doc_section(&self, heading: &str) -> Option<&'static str> {
-        let docs: &'static str = self.docs;
-        let mut rest = docs;
-        loop {
-            let start = rest.find("## ")?;
-            let after = rest.get(start + 3..)?;
-            let line_end = after.find('\n').unwrap_or(after.len());
-            let title = after.get(..line_end)?.trim();
-            let body_and_rest = after.get(line_end..)?;
-            let body_end = body_and_rest.find("\n## ").unwrap_or(body_and_rest.len());
-            if title == heading {
-                let body = body_and_rest.get(..body_end)?.trim();
-                return (!body.is_empty()).then_some(body);
+    pub fn doc_section(&self, heading: &str) -> Option<String> {
+        let mut body: Option<Vec<&str>> = None;
+        for line in self.docs.lines() {
+            let line = line.strip_prefix(' ').unwrap_or(line);
+            if let Some(title) = line.strip_prefix("## ") {
+                if body.is_some() {
+                    break;
+                }
+                if title.trim() == heading {
+                    body = Some(Vec::new());
+                }
+            } else if let Some(lines) = &mut body {
+                lines.push(line);
             }
-            rest = body_and_rest.get(body_end..)?;
         }
+        let text = body?.join("\n").trim().to_owned();
+        (!text.is_empty()).then_some(text)
     }
 
     /// The specification of parameter `name`, if the rule has it.
