@@ -55,6 +55,11 @@ fn run(code: &str, params: &[(&str, i64)], file: &str) -> Report {
 /// are exactly `expected` paths.
 fn expect(code: &str, params: &[(&str, i64)], file: &str, expected: &[&str]) {
     let report = run(code, params, file);
+    if std::env::var_os("SHOW_FINDINGS").is_some() {
+        for f in &report.findings {
+            eprintln!("{code} {file} {} {} | {}", f.path, f.on, f.message);
+        }
+    }
     let mut got: Vec<(&str, &str)> = report
         .findings
         .iter()
@@ -148,4 +153,184 @@ fn asmt006_required_documents_missing() {
             "/case_files/1/enrollments/0/documents",
         ],
     );
+}
+
+#[test]
+fn cons001_share_without_release() {
+    expect(
+        "CONS001",
+        &[],
+        "cases/icms-low-billing.json",
+        &[
+            "/enrollments/0/information_shares/2",
+            "/enrollments/0/encounters/13/steps_done/0",
+            // The README's "consequence of a listed lapse": the same legal-aid disclosure.
+            "/enrollments/0/referrals/0",
+        ],
+    );
+    expect(
+        "CONS001",
+        &[],
+        "cases/rrh.json",
+        &[
+            "/enrollments/0/information_shares/1",
+            "/enrollments/0/encounters/4/steps_done/0",
+        ],
+    );
+    for file in [
+        "cases/icms-high-billing.json",
+        "cases/icm-rrh.json",
+        "cases/stl-coc.json",
+        "cases/ct-psh.json",
+        CASELOAD.0,
+    ] {
+        expect("CONS001", &[], file, &[]);
+    }
+}
+
+#[test]
+fn rights001_rights_not_explained() {
+    expect("RIGHTS001", &[], "cases/stl-coc.json", &[]);
+    expect("RIGHTS001", &[], CASELOAD.0, &[]);
+}
+
+#[test]
+fn exit001_planned_exit_incomplete() {
+    expect("EXIT001", &[], "cases/ct-psh.json", &[]);
+    expect("EXIT001", &[], "cases/stl-coc.json", &[]);
+    expect("EXIT001", &[], CASELOAD.0, &[]);
+}
+
+/// Every rule of these areas at once, at the built-in policies' stl-coc settings.
+fn all_my_rules() -> Policy {
+    let codes = [
+        "ASMT001",
+        "ASMT002",
+        "ASMT003",
+        "ASMT004",
+        "ASMT005",
+        "ASMT006",
+        "CONS001",
+        "RIGHTS001",
+        "EXIT001",
+    ];
+    let toml: String = std::iter::once("name = \"mine\"\n".to_owned())
+        .chain(codes.iter().map(|c| format!("[rules.{c}]\n")))
+        .collect();
+    Policy::from_toml(&toml).unwrap()
+}
+
+fn check_value(doc: &serde_json::Value, policy: &Policy, as_of: NaiveDate) -> Report {
+    let validator = Validator::new(policy);
+    if doc.get("case_files").is_some() {
+        let caseload = hearth_model::parse_caseload(&doc.to_string()).unwrap();
+        validator.validate_caseload(&caseload, as_of)
+    } else {
+        let case = hearth_model::parse_case_file(&doc.to_string()).unwrap();
+        validator.validate(&case, as_of)
+    }
+}
+
+/// JSON Pointers of every array with at least two elements.
+fn arrays(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Array(items) => {
+            if items.len() >= 2 {
+                out.push(at.clone());
+            }
+            for (i, item) in items.iter().enumerate() {
+                arrays(item, format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                arrays(v, format!("{at}/{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The path in the original document of `path` in the copy whose array at `array` (of
+/// `n` elements) was reversed.
+fn unreverse(path: &str, array: &str, n: usize) -> String {
+    let Some(rest) = path.strip_prefix(array).and_then(|r| r.strip_prefix('/')) else {
+        return path.to_owned();
+    };
+    let (index, tail) = rest.split_once('/').map_or((rest, ""), |(i, t)| (i, t));
+    match index.parse::<usize>() {
+        Ok(i) if i < n => {
+            let sep = if tail.is_empty() { "" } else { "/" };
+            format!("{array}/{}{sep}{tail}", n - 1 - i)
+        }
+        _ => path.to_owned(),
+    }
+}
+
+/// Reversing any one list of any example or fixture changes nothing but the paths,
+/// which follow the moved elements.
+#[test]
+fn reversing_any_list_changes_nothing() {
+    let policy = all_my_rules();
+    let mut inputs: Vec<(String, serde_json::Value, NaiveDate)> = CASES
+        .iter()
+        .chain(std::iter::once(&CASELOAD))
+        .map(|(file, as_of)| {
+            (
+                (*file).to_owned(),
+                serde_json::from_str(&data(file)).unwrap(),
+                as_of.parse().unwrap(),
+            )
+        })
+        .collect();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for code in [
+        "ASMT001",
+        "ASMT002",
+        "ASMT003",
+        "ASMT004",
+        "ASMT005",
+        "ASMT006",
+        "CONS001",
+        "RIGHTS001",
+        "EXIT001",
+    ] {
+        for which in ["fail", "pass"] {
+            let path = fixtures.join(code).join(format!("{which}.json"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            inputs.push((
+                format!("{code}/{which}"),
+                serde_json::from_str(&text).unwrap(),
+                "2026-06-30".parse().unwrap(),
+            ));
+        }
+    }
+    for (name, original, as_of) in inputs {
+        let expected = check_value(&original, &policy, as_of);
+        let mut lists = Vec::new();
+        arrays(&original, String::new(), &mut lists);
+        for array in lists {
+            let mut reversed = original.clone();
+            let items = reversed
+                .pointer_mut(&array)
+                .and_then(serde_json::Value::as_array_mut)
+                .unwrap();
+            items.reverse();
+            let n = items.len();
+            let mut got = check_value(&reversed, &policy, as_of);
+            for f in &mut got.findings {
+                f.path = unreverse(&f.path, &array, n);
+            }
+            for o in &mut got.obligations {
+                o.path = unreverse(&o.path, &array, n);
+            }
+            got.findings.sort_by(hearth_rules::compare_findings);
+            got.obligations.sort_by(hearth_rules::compare_obligations);
+            assert_eq!(got.findings, expected.findings, "{name}: reversed {array}");
+            assert_eq!(
+                got.obligations, expected.obligations,
+                "{name}: reversed {array}"
+            );
+        }
+    }
 }

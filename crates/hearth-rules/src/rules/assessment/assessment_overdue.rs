@@ -1,8 +1,9 @@
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
-use super::common::{assessment_path, assessments_sorted, day_after, finished_on, listed};
+use super::common::{
+    assessment_path, assessments_sorted, day_after, finished_on, keep_earliest, listed,
+    FindingsByPath,
+};
 use crate::calendar::{add_months, days_between};
 use crate::context::{CaseContext, Out};
 use crate::param::{ParamDefault, ParamKind, ParamSpec};
@@ -126,7 +127,7 @@ impl Rule for AssessmentOverdue {
         });
         // Findings by path, keeping the earliest date, so a shared assessment is
         // reported once whatever the order of the enrollments.
-        let mut findings: BTreeMap<Pointer, (NaiveDate, String)> = BTreeMap::new();
+        let mut findings = FindingsByPath::new();
         let mut obligation: Option<(&hearth_model::Enrollment, Clock, NaiveDate)> = None;
         for (path, enrollment) in cx.enrollments() {
             let entered = enrollment.entered_on;
@@ -221,18 +222,6 @@ fn clock_after(i: usize, a: &hearth_model::Assessment, as_of: NaiveDate) -> Cloc
         from: done,
         what: format!("assessment {} ({}) done on {done}", a.id, a.instrument),
         path: assessment_path(i).key(field),
-    }
-}
-
-fn keep_earliest(
-    findings: &mut BTreeMap<Pointer, (NaiveDate, String)>,
-    path: Pointer,
-    on: NaiveDate,
-    message: String,
-) {
-    let entry = findings.entry(path).or_insert((on, message.clone()));
-    if on < entry.0 {
-        *entry = (on, message);
     }
 }
 

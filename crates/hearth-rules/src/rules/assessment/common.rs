@@ -1,6 +1,8 @@
 //! Helpers shared by the assessment rules: enumerated values as their kebab-case ids,
 //! assessments in date order, and the day after a deadline.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use hearth_model::{Assessment, CaseFile, DocumentKind};
 use serde::Serialize;
@@ -61,4 +63,27 @@ pub(super) fn finished_on(assessment: &Assessment, as_of: NaiveDate) -> NaiveDat
 /// The pointer to an assessment.
 pub(super) fn assessment_path(index: usize) -> Pointer {
     Pointer::root().key("assessments").index(index)
+}
+
+/// Findings by path, so that a record reached from two enrollments is reported once, the
+/// same way whatever the order of the enrollments.
+pub(super) type FindingsByPath = BTreeMap<Pointer, (NaiveDate, String)>;
+
+/// Keeps, for `path`, the finding with the earliest date (then the smallest message).
+pub(super) fn keep_earliest(
+    findings: &mut FindingsByPath,
+    path: Pointer,
+    on: NaiveDate,
+    message: String,
+) {
+    match findings.get_mut(&path) {
+        Some(kept) => {
+            if (on, &message) < (kept.0, &kept.1) {
+                *kept = (on, message);
+            }
+        }
+        None => {
+            findings.insert(path, (on, message));
+        }
+    }
 }

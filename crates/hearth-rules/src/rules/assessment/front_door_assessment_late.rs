@@ -1,6 +1,7 @@
-use std::collections::BTreeSet;
-
-use super::common::{assessment_path, assessments_sorted, day_after, finished_on, listed};
+use super::common::{
+    assessment_path, assessments_sorted, day_after, finished_on, keep_earliest, listed,
+    FindingsByPath,
+};
 use crate::calendar::{add_days, days_between};
 use crate::context::{CaseContext, Out};
 use crate::param::{ParamDefault, ParamKind, ParamSpec};
@@ -109,7 +110,7 @@ impl Rule for FrontDoorAssessmentLate {
         let fulls = assessments_sorted(cx.case, cx.as_of, |a| {
             listed(full_ids, a.instrument.as_str())
         });
-        let mut reported = BTreeSet::new();
+        let mut reported = FindingsByPath::new();
         for (path, enrollment) in cx.enrollments() {
             let Some(entry) = enrollment.shelter_entry_on.filter(|d| *d <= cx.as_of) else {
                 continue;
@@ -131,23 +132,25 @@ impl Rule for FrontDoorAssessmentLate {
             }
             let Some((t_index, t)) = triage else {
                 let field = path.key("shelter_entry_on");
-                if triage_due < judged_until && reported.insert(field.clone()) {
-                    out.findings.push(cx.finding(
-                        &field,
+                if triage_due < judged_until {
+                    keep_earliest(
+                        &mut reported,
+                        field,
                         day_after(triage_due),
                         format!(
                             "enrollment {}: no triage assessment ({}) given on or after shelter entry on {entry}; due by {triage_due}",
                             enrollment.id,
                             triage_ids.join(", ")
                         ),
-                    ));
+                    );
                 }
                 continue;
             };
             let t_path = assessment_path(*t_index);
-            if t.started_on > triage_due && reported.insert(t_path.key("started_on")) {
-                out.findings.push(cx.finding(
-                    &t_path.key("started_on"),
+            if t.started_on > triage_due {
+                keep_earliest(
+                    &mut reported,
+                    t_path.key("started_on"),
                     day_after(triage_due),
                     format!(
                         "triage assessment {} ({}) given on {}, {} days after shelter entry on {entry} ({triage_days} allowed)",
@@ -156,7 +159,7 @@ impl Rule for FrontDoorAssessmentLate {
                         t.started_on,
                         days_between(entry, t.started_on)
                     ),
-                ));
+                );
             }
             let completed = finished_on(t, cx.as_of);
             let full_due = add_days(completed, full_days);
@@ -178,9 +181,10 @@ impl Rule for FrontDoorAssessmentLate {
             match full {
                 Some((f_index, f)) => {
                     let f_path = assessment_path(*f_index).key("started_on");
-                    if f.started_on > full_due && reported.insert(f_path.clone()) {
-                        out.findings.push(cx.finding(
-                            &f_path,
+                    if f.started_on > full_due {
+                        keep_earliest(
+                            &mut reported,
+                            f_path,
                             day_after(full_due),
                             format!(
                                 "full assessment {} ({}) begun on {}, {} days after triage assessment {} completed on {completed} ({full_days} allowed)",
@@ -190,7 +194,7 @@ impl Rule for FrontDoorAssessmentLate {
                                 days_between(completed, f.started_on),
                                 t.id
                             ),
-                        ));
+                        );
                     }
                 }
                 None => {
@@ -199,19 +203,23 @@ impl Rule for FrontDoorAssessmentLate {
                     } else {
                         t_path.key("started_on")
                     };
-                    if full_due < judged_until && reported.insert(anchor.clone()) {
-                        out.findings.push(cx.finding(
-                            &anchor,
+                    if full_due < judged_until {
+                        keep_earliest(
+                            &mut reported,
+                            anchor,
                             day_after(full_due),
                             format!(
                                 "no full assessment ({}) begun after triage assessment {} completed on {completed}; due by {full_due}",
                                 full_ids.join(", "),
                                 t.id
                             ),
-                        ));
+                        );
                     }
                 }
             }
+        }
+        for (path, (on, message)) in reported {
+            out.findings.push(cx.finding(&path, on, message));
         }
     }
 }
@@ -263,16 +271,17 @@ mod tests {
                {"id":"A1","instrument":"vi-spdat-v2","started_on":"2026-05-12","completed_on":"2026-05-12"}"#,
         );
         let out = run(&late, "2026-06-30");
-        let paths: Vec<_> = out
+        let mut paths: Vec<_> = out
             .findings
             .iter()
             .map(|f| (f.path.as_str(), f.on))
             .collect();
+        paths.sort();
         assert_eq!(
             paths,
             vec![
-                ("/assessments/1/started_on", d("2026-05-12")),
                 ("/assessments/0/started_on", d("2026-05-20")),
+                ("/assessments/1/started_on", d("2026-05-12")),
             ]
         );
     }
