@@ -160,10 +160,14 @@ impl RuleMeta {
         params.iter().find(|p| p.name == name)
     }
 
-    /// The requirement ids, e.g. `["R-PLAN-1"]`.
+    /// The requirement ids, e.g. `["R-PLAN-1"]`, each once, in citation order (a rule may
+    /// cite one requirement from several seeds).
     pub fn requirement_ids(&self) -> impl Iterator<Item = &'static str> {
         let reqs: &'static [Citation] = self.requirements;
-        reqs.iter().map(|c| c.id)
+        reqs.iter()
+            .enumerate()
+            .filter(|(i, c)| !reqs.iter().take(*i).any(|earlier| earlier.id == c.id))
+            .map(|(_, c)| c.id)
     }
 }
 
