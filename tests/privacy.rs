@@ -4,7 +4,8 @@
 //! absent from the `Debug` output of the parsed documents (embedders log `Debug`);
 //! (2) every plain-text field of the input schemas is either marked personal or on an
 //! explicit list of fields that are known not to carry personal data, so a new
-//! free-text field cannot arrive unmarked.
+//! free-text field cannot arrive unmarked; (3) reports never carry personal values: every
+//! personal field of the samples is filled with a canary and every rule runs over them.
 
 mod common;
 
@@ -133,6 +134,15 @@ const NOT_PERSONAL: &[&str] = &[
     "Band.id",
     "Band.label",
     "InstrumentStatus.note",
+    // Policy files are program configuration written by staff, not participant records.
+    "hearth policy file.name",
+    "hearth policy file.description",
+    "hearth policy file.extends",
+    "Waiver.id",          // a waiver's id, cited in reports
+    "Waiver.rule",        // a rule code
+    "Waiver.path",        // a JSON Pointer
+    "Waiver.approved_by", // a staff id
+    "Waiver.reason",      // staff's justification; kept in the policy, never reported
 ];
 
 fn is_plain_text(root: &Value, schema: &Value) -> bool {
@@ -160,7 +170,12 @@ fn is_plain_text(root: &Value, schema: &Value) -> bool {
 #[test]
 fn every_plain_text_field_is_personal_or_known_safe() {
     let mut unmarked = Vec::new();
-    for name in SchemaName::ALL {
+    // The report is hearth's own output, built from ids, codes, dates and counts; the
+    // canary test below checks it carries no personal value.
+    for name in SchemaName::ALL
+        .into_iter()
+        .filter(|n| *n != SchemaName::Report)
+    {
         let root = generate(name);
         let defs = root
             .get("$defs")
@@ -219,4 +234,102 @@ fn the_audit_catches_an_unmarked_text_field() {
         &root,
         &serde_json::json!({"$ref": "#/$defs/GoalId"})
     ));
+}
+
+/// Names of the fields the case-file schema marks personal.
+fn personal_fields() -> std::collections::BTreeSet<String> {
+    let root = generate(SchemaName::CaseFile);
+    let mut fields = std::collections::BTreeSet::new();
+    for def in root["$defs"].as_object().unwrap().values() {
+        for variant in alternatives(&root, def) {
+            if let Some(props) = variant.get("properties").and_then(Value::as_object) {
+                for (field, schema) in props {
+                    if is_personal(&root, schema) {
+                        fields.insert(field.clone());
+                    }
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// Replaces every personal value below `value` with a canary (dates with a canary date).
+fn fill_canaries(value: &mut Value, personal: &std::collections::BTreeSet<String>, n: &mut usize) {
+    fn canary(v: &mut Value, n: &mut usize) {
+        match v {
+            Value::String(s) => {
+                *n += 1;
+                *s = if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
+                    "1901-02-03".to_owned()
+                } else {
+                    format!("CANARY{n:04}")
+                };
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| canary(i, n)),
+            _ => {}
+        }
+    }
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if personal.contains(key) && (v.is_string() || v.is_array()) {
+                    canary(v, n);
+                } else {
+                    fill_canaries(v, personal, n);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| fill_canaries(i, personal, n)),
+        _ => {}
+    }
+}
+
+#[test]
+fn reports_never_carry_personal_values() {
+    let personal = personal_fields();
+    assert!(
+        personal.contains("note") && personal.contains("name"),
+        "{personal:?}"
+    );
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let files = [
+        "cases/icms-high-billing.json",
+        "cases/icms-low-billing.json",
+        "cases/icm-rrh.json",
+        "cases/rrh.json",
+        "cases/stl-coc.json",
+        "cases/ct-psh.json",
+        "caseloads/stl-coc-caseload.json",
+    ];
+    let everything = hearth::Policy::all_rules("everything");
+    for file in files {
+        let mut doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        let mut filled = 0;
+        fill_canaries(&mut doc, &personal, &mut filled);
+        assert!(filled > 10, "{file}: only {filled} personal values to fill");
+        let input = hearth::parse_input(&doc.to_string()).unwrap();
+        let mut policies: Vec<hearth::Policy> = hearth::Policy::builtin_names()
+            .into_iter()
+            .map(|n| hearth::Policy::builtin(n).unwrap())
+            .collect();
+        policies.push(everything.clone());
+        for policy in &policies {
+            for as_of in ["2025-06-30", "2026-01-19", "2026-11-20"] {
+                let as_of = as_of.parse().unwrap();
+                let report = match &input {
+                    hearth::Input::CaseFile(c) => hearth::validate(c, policy, as_of),
+                    hearth::Input::Caseload(c) => hearth::validate_caseload(c, policy, as_of),
+                    hearth::Input::CatalogExtension(_) => unreachable!(),
+                };
+                let text = serde_json::to_string(&report).unwrap();
+                assert!(
+                    !text.contains("CANARY") && !text.contains("1901-02-03"),
+                    "{file} under {}: a personal value reached the report",
+                    policy.name()
+                );
+            }
+        }
+    }
 }

@@ -198,7 +198,7 @@ pub trait Rule: Send + Sync + 'static {
 /// The doc comment becomes both the type's rustdoc and [`RuleMeta::docs`], so `cargo doc`,
 /// `hearth explain` and the docs test read the same text.
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// ## What it checks
 ///     /// …

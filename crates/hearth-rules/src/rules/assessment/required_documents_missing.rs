@@ -19,13 +19,16 @@ crate::declare_rule! {
     /// when:
     ///
     /// - every kind in `required` (default `income-verification`,
-    ///   `homelessness-verification`, `services-received`, `front-door-assessment`),
-    ///   from entry (`entered_on`);
+    ///   `homelessness-verification`, `front-door-assessment`), from entry
+    ///   (`entered_on`);
     /// - `housing-inspection` from entry, when `require_housing_inspection` is true
     ///   (default false: inspections apply only to some programs);
-    /// - `annual-assessment` from the day the enrollment has lasted
-    ///   `annual_after_months` calendar months (default 12), if it lasts that long
-    ///   (until its exit, else the evaluation date);
+    /// - every kind in `annual` (default `annual-assessment`, `services-received`) from
+    ///   the day the enrollment has lasted `annual_after_months` calendar months
+    ///   (default 12), if it lasts that long (until its exit, else the evaluation date).
+    ///   The standard asks for "services and assistance received, including an annual
+    ///   assessment of services": a record that builds up over the year, so it is
+    ///   judged at the year's end, not at entry;
     /// - `termination-compliance` from the termination's `effective_on` (else its
     ///   `decided_on`), when the enrollment has a termination decided on or before the
     ///   evaluation date.
@@ -48,12 +51,14 @@ crate::declare_rule! {
     /// and housing inspections where they apply.
     ///
     /// ## Example that fails
-    /// An enrollment entered on 2026-03-02 whose file holds income and homelessness
-    /// verification and the front-door assessment but no `services-received` record:
-    /// one finding at `/enrollments/0/documents`, dated 2026-04-02.
+    /// An enrollment entered on 2025-03-02 and still open on 2026-06-30 whose file holds
+    /// income and homelessness verification and the front-door assessment but, after
+    /// twelve months, no `services-received` record: one finding at
+    /// `/enrollments/0/documents`, dated 2026-04-02.
     ///
     /// ## Example that passes
-    /// The same file with a `services-received` document filed on 2026-03-20.
+    /// The same file with a `services-received` and an `annual-assessment` document
+    /// filed on 2026-03-20.
     pub struct RequiredDocumentsMissing;
     meta {
         code: "ASMT006",
@@ -76,13 +81,18 @@ crate::declare_rule! {
                 default: ParamDefault::Ids(&[
                     "income-verification",
                     "homelessness-verification",
-                    "services-received",
                     "front-door-assessment",
                 ]),
             },
             ParamSpec {
+                name: "annual",
+                doc: "Document kinds required once the enrollment has lasted `annual_after_months`.",
+                kind: ParamKind::Ids,
+                default: ParamDefault::Ids(&["annual-assessment", "services-received"]),
+            },
+            ParamSpec {
                 name: "annual_after_months",
-                doc: "Calendar months of enrollment after which an `annual-assessment` document is required.",
+                doc: "Calendar months of enrollment after which the `annual` kinds are required.",
                 kind: ParamKind::Integer { min: 1, max: 120 },
                 default: ParamDefault::Integer(12),
             },
@@ -109,6 +119,7 @@ impl Rule for RequiredDocumentsMissing {
 
     fn check(&self, cx: &CaseContext<'_>, out: &mut Out) {
         let required = cx.params.ids("required");
+        let annual = cx.params.ids("annual");
         let annual_months = cx.params.int("annual_after_months");
         let inspection = cx.params.flag("require_housing_inspection");
         let grace = cx.params.int("grace_days");
@@ -145,11 +156,20 @@ impl Rule for RequiredDocumentsMissing {
             }
             let anniversary = add_months(entered, annual_months);
             if anniversary <= cx.end_of(enrollment) {
-                need(
-                    DocumentKind::AnnualAssessment,
-                    anniversary,
-                    format!("after {annual_months} months enrolled, on {anniversary}"),
-                );
+                for id in annual {
+                    match document_kind(id) {
+                        Some(kind) => need(
+                            kind,
+                            anniversary,
+                            format!("after {annual_months} months enrolled, on {anniversary}"),
+                        ),
+                        None => out.findings.push(cx.not_evaluated(
+                            &documents,
+                            cx.end_of(enrollment),
+                            format!("`annual` names {id:?}, which is not a document kind"),
+                        )),
+                    }
+                }
             }
             if let Some(termination) = enrollment
                 .termination
