@@ -66,6 +66,15 @@ pub fn month_end(date: NaiveDate) -> NaiveDate {
     }
 }
 
+/// The earliest date a rule that walks the calendar month by month starts from
+/// (1900-01-01). An entry date before it is a typing error, not history: walking from
+/// year 0 or earlier would cost millions of months for one record, so such rules report
+/// the record as not evaluated before this day instead.
+pub const EARLIEST_WALKED: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
 /// The first days of every calendar month that overlaps `from..=to`, in order. Empty when
 /// `to` is before `from`.
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {

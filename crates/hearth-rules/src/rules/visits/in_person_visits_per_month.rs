@@ -44,6 +44,10 @@ crate::declare_rule! {
     ///   month's last day inside the enrollment (the month's last day, or the exit date);
     ///   for a month judged to date, the evaluation date.
     ///
+    /// An entry date before 1900-01-01 (`calendar::EARLIEST_WALKED`: a typing error, not
+    /// history) gives a not-evaluated finding at its `entered_on`, and months are
+    /// counted from January 1900.
+    ///
     /// Every enrollment of a case file is judged: the policy decides which programs the
     /// rule runs for (the ICMS policies).
     ///
@@ -189,7 +193,19 @@ impl Rule for InPersonVisitsPerMonth {
             let encounters = common::encounters_in_window(cx, enrollment);
             let list_path = path.key("encounters");
 
-            for month in calendar::months_between(enrollment.entered_on, end) {
+            let mut first_month = enrollment.entered_on;
+            if first_month < calendar::EARLIEST_WALKED {
+                out.findings.push(cx.not_evaluated(
+                    &path.key("entered_on"),
+                    calendar::EARLIEST_WALKED,
+                    format!(
+                        "entry date before {}: months before it are not counted; check the entry date",
+                        calendar::EARLIEST_WALKED
+                    ),
+                ));
+                first_month = calendar::EARLIEST_WALKED;
+            }
+            for month in calendar::months_between(first_month, end) {
                 let month_end = calendar::month_end(month);
                 let in_progress = open && month <= cx.as_of && cx.as_of <= month_end;
                 let window_start = month.max(enrollment.entered_on);
@@ -392,6 +408,33 @@ mod tests {
             &[("default_tier", "low-billing")],
         );
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn an_entry_before_1900_is_walked_from_1900_and_reported_not_evaluated() {
+        let json = r#"{"schema_version":"1.0","participant":{"id":"P"},"enrollments":[{"id":"E1","program":"icms","tier":"low-billing","entered_on":"2026-01-01"}]}"#;
+        let mut case = hearth_model::parse_case_file(json).unwrap();
+        case.enrollments[0].entered_on = d("0002-03-04");
+        let params = Params::defaults(InPersonVisitsPerMonth::META.params);
+        let cx = CaseContext::new(
+            &case,
+            d("1900-03-10"),
+            crate::builtin_catalog(),
+            &params,
+            &InPersonVisitsPerMonth::META,
+        );
+        let mut out = Out::default();
+        InPersonVisitsPerMonth.check(&cx, &mut out);
+        let not_evaluated: Vec<_> = out
+            .findings
+            .iter()
+            .filter(|f| f.kind == crate::FindingKind::NotEvaluated)
+            .collect();
+        assert_eq!(not_evaluated.len(), 1, "{:#?}", out.findings);
+        assert_eq!(not_evaluated[0].path, "/enrollments/0/entered_on");
+        // January and February 1900 are short; March is in progress.
+        assert_eq!(out.findings.len(), 3, "{:#?}", out.findings);
+        assert_eq!(out.obligations.len(), 1);
     }
 
     #[test]
