@@ -99,7 +99,9 @@ pub fn validate_caseload(caseload: &Caseload, policy: &Policy, as_of: NaiveDate)
     hearth_rules::validate_caseload(caseload, policy, as_of)
 }
 
+pub mod batch;
 pub mod input;
+pub mod locate;
 pub mod schema;
 
 pub use input::{parse_input, Input};

@@ -35,16 +35,20 @@ pub enum SchemaName {
     Policy,
     /// The report hearth writes: findings, obligations and counts.
     Report,
+    /// What `hearth check --format json` writes: a batch of files, every finding with
+    /// its file, JSON Pointer, line and column.
+    CheckReport,
 }
 
 impl SchemaName {
     /// Every schema, in a fixed order.
-    pub const ALL: [SchemaName; 5] = [
+    pub const ALL: [SchemaName; 6] = [
         Self::CaseFile,
         Self::Caseload,
         Self::CatalogExtension,
         Self::Policy,
         Self::Report,
+        Self::CheckReport,
     ];
 
     /// The kebab-case name, e.g. `case-file`.
@@ -55,6 +59,7 @@ impl SchemaName {
             Self::CatalogExtension => "catalog-extension",
             Self::Policy => "policy",
             Self::Report => "report",
+            Self::CheckReport => "check-report",
         }
     }
 
@@ -111,6 +116,7 @@ pub fn generate(name: SchemaName) -> Value {
             value
         }
         SchemaName::Report => root::<Report>(name),
+        SchemaName::CheckReport => root::<crate::batch::CheckReport>(name),
     }
 }
 

@@ -1,0 +1,714 @@
+//! Checking many documents at once, the way `hearth check` does: one [`CheckReport`] for
+//! a batch of files, with every finding located by file, JSON Pointer, line and column.
+//!
+//! The library reads no files: the caller hands over each document's name and text
+//! ([`Document`]), and gets back the report that every output format (text, JSON, SARIF,
+//! JUnit, GitHub annotations) is rendered from. A document that is not valid JSON, or
+//! does not match its schema, becomes a finding of its own ([`INVALID_DOCUMENT`]) with
+//! the line and column of the fault, and every other document is still checked.
+//!
+//! ```
+//! use hearth::batch::{CheckReport, Document};
+//!
+//! let policy = hearth::Policy::builtin("ct-psh")?;
+//! let good = include_str!("../examples/data/cases/ct-psh.json");
+//! let as_of = "2026-11-09".parse()?;
+//! let docs = vec![
+//!     Document::new("ct-psh.json", good).check(&policy, as_of),
+//!     Document::new("broken.json", "{\"schema_version\": \"1.0\",").check(&policy, as_of),
+//! ];
+//! let report = CheckReport::new(as_of, docs);
+//! let broken = report.findings.iter().find(|f| f.file == "broken.json").unwrap();
+//! assert_eq!(broken.code, hearth::batch::INVALID_DOCUMENT);
+//! assert_eq!(broken.line, Some(1));
+//! let plan = report.findings.iter().find(|f| f.code == "PLAN003").unwrap();
+//! assert_eq!(plan.path, "/enrollments/0/care_plan/goals/2");
+//! assert!(plan.line.is_some() && plan.column.is_some());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::input::{parse_input, Input, InputError};
+use crate::locate::{locate, Span};
+use crate::model::{EnrollmentId, ParticipantId, StaffId};
+use crate::rules::path::compare_pointers;
+use crate::rules::{
+    Finding, FindingKind, Obligation, ObligationStatus, Policy, Report, Severity, Validator,
+};
+
+/// The version of the check-report format.
+pub const CHECK_REPORT_SCHEMA_VERSION: &str = "1.0";
+
+/// The code of the finding for a document that could not be read: not JSON, not UTF-8,
+/// or not matching its schema. Like a syntax error in a linter, it has a line and a
+/// column and fails the run at the default fail level.
+pub const INVALID_DOCUMENT: &str = "INPUT001";
+
+/// The rule name of [`INVALID_DOCUMENT`].
+pub const INVALID_DOCUMENT_NAME: &str = "invalid-document";
+
+/// The help of an [`INVALID_DOCUMENT`] finding.
+pub const INVALID_DOCUMENT_HELP: &str = "Fix the document at the line and column given: it must be UTF-8 JSON matching schemas/case-file.schema.json (or caseload, catalog-extension). Every other document is still checked.";
+
+/// One document to check: its name as the report shows it (a path), its text, and for a
+/// record of an NDJSON file the record's line number.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// The name shown in the report, e.g. `exports/P-0001.json`.
+    pub file: &'a str,
+    /// The document's text.
+    pub text: &'a str,
+    /// For one record of an NDJSON file: its 1-based line number in the file. Lines and
+    /// columns of its findings are then counted in the file.
+    pub record: Option<u32>,
+}
+
+impl<'a> Document<'a> {
+    /// A whole-file document.
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Document {
+            file,
+            text,
+            record: None,
+        }
+    }
+
+    /// A record of an NDJSON file, on 1-based `line`.
+    pub fn record(file: &'a str, text: &'a str, line: u32) -> Self {
+        Document {
+            file,
+            text,
+            record: Some(line),
+        }
+    }
+
+    /// Parses the document and checks it against `policy` as of `as_of` with the
+    /// built-in catalog.
+    pub fn check(self, policy: &Policy, as_of: NaiveDate) -> Checked {
+        match parse_input(self.text) {
+            Ok(input) => self.check_parsed(&input, &Validator::new(policy), as_of),
+            Err(error) => self.invalid(&error),
+        }
+    }
+
+    /// Checks an already-parsed document with `validator` (a policy and catalog).
+    pub fn check_parsed(
+        self,
+        input: &Input,
+        validator: &Validator<'_>,
+        as_of: NaiveDate,
+    ) -> Checked {
+        let (kind, report) = match input {
+            Input::CaseFile(case) => (
+                DocumentKind::CaseFile,
+                Some(validator.validate(case, as_of)),
+            ),
+            Input::Caseload(caseload) => (
+                DocumentKind::Caseload,
+                Some(validator.validate_caseload(caseload, as_of)),
+            ),
+            Input::CatalogExtension(_) => (DocumentKind::CatalogExtension, None),
+        };
+        let spans = report.as_ref().map_or_else(Vec::new, |r| {
+            let paths: Vec<&str> = r.findings.iter().map(|f| f.path.as_str()).collect();
+            locate(self.text, &paths)
+        });
+        Checked {
+            file: self.file.to_owned(),
+            record: self.record,
+            kind,
+            outcome: match report {
+                Some(report) => Outcome::Report { report, spans },
+                None => Outcome::Read,
+            },
+        }
+    }
+
+    /// The outcome for a document that could not be read, located where the parser
+    /// stopped.
+    pub fn invalid(self, error: &InputError) -> Checked {
+        let (line, column, pointer, message) = match error {
+            InputError::Document(e) => (
+                Some(e.line).filter(|l| *l > 0),
+                Some(e.column).filter(|c| *c > 0),
+                e.pointer.clone(),
+                e.message.clone(),
+            ),
+            InputError::Extension(e) => (None, None, String::new(), e.to_string()),
+        };
+        let line = line.map(|l| {
+            let l = u32::try_from(l).unwrap_or(u32::MAX);
+            self.record
+                .map_or(l, |r| r.saturating_add(l.saturating_sub(1)))
+        });
+        self.unreadable(Problem {
+            line,
+            column: column.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
+            pointer,
+            message,
+        })
+    }
+
+    /// The outcome for a document that could not be read for a reason found before
+    /// parsing (not UTF-8, unreadable): `problem` says where and why.
+    pub fn unreadable(self, problem: Problem) -> Checked {
+        Checked {
+            file: self.file.to_owned(),
+            record: self.record,
+            kind: DocumentKind::Invalid,
+            outcome: Outcome::Invalid(problem),
+        }
+    }
+}
+
+/// Why a document could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The line of the fault (in the file, for an NDJSON record).
+    pub line: Option<u32>,
+    /// The column of the fault.
+    pub column: Option<u32>,
+    /// The JSON Pointer of the value at fault (`""` for the whole document).
+    pub pointer: String,
+    /// What is wrong, never quoting the input.
+    pub message: String,
+}
+
+/// One document after checking, before it joins a [`CheckReport`].
+#[derive(Debug, Clone)]
+pub struct Checked {
+    file: String,
+    record: Option<u32>,
+    kind: DocumentKind,
+    outcome: Outcome,
+}
+
+#[derive(Debug, Clone)]
+enum Outcome {
+    /// Checked: the report, and the span of each finding's path (same order).
+    Report {
+        report: Report,
+        spans: Vec<Option<Span>>,
+    },
+    /// Read but not checkable (a catalog extension).
+    Read,
+    /// Could not be read.
+    Invalid(Problem),
+}
+
+impl Checked {
+    /// The library report, for a document that was checked.
+    pub fn report(&self) -> Option<&Report> {
+        match &self.outcome {
+            Outcome::Report { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+
+    /// Keeps only the findings `keep` accepts (for `--select` / `--ignore`), recounting
+    /// the report.
+    pub fn retain_findings(&mut self, keep: impl Fn(&Finding) -> bool) {
+        if let Outcome::Report { report, spans } = &mut self.outcome {
+            let mut kept_spans = Vec::new();
+            let mut kept = Vec::new();
+            for (finding, span) in report.findings.drain(..).zip(spans.drain(..)) {
+                if keep(&finding) {
+                    kept.push(finding);
+                    kept_spans.push(span);
+                }
+            }
+            let obligations = std::mem::take(&mut report.obligations);
+            let rebuilt = Report::new(
+                report.as_of,
+                report.policy.clone(),
+                report.summary.participants,
+                kept,
+                obligations,
+            );
+            // Report::new sorts; the kept findings were sorted already, so the spans
+            // still line up.
+            *report = rebuilt;
+            *spans = kept_spans;
+        }
+    }
+}
+
+/// What kind of document a file held.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// One participant's case file.
+    CaseFile,
+    /// A caseload: roster and case files.
+    Caseload,
+    /// A catalog extension (read, applied to the run, not checked).
+    CatalogExtension,
+    /// A document that could not be read.
+    Invalid,
+}
+
+/// What `hearth check` found in a batch of documents: one file entry per document, every
+/// finding with its file, JSON Pointer, line and column, and every obligation with its
+/// file. Sorted by file, then position: the same inputs give byte-identical reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "hearth check report")]
+pub struct CheckReport {
+    /// The format's version (`"1.0"`).
+    pub schema_version: String,
+    /// The run's evaluation date (a file may be judged as of its own date, given in its
+    /// entry in `files`).
+    pub as_of: NaiveDate,
+    /// Counts over the whole batch.
+    pub summary: CheckSummary,
+    /// One entry per document, sorted by file (then record).
+    pub files: Vec<FileEntry>,
+    /// Every finding, sorted by file, record, line, column, code and path.
+    pub findings: Vec<LocatedFinding>,
+    /// Every obligation, sorted by file, record, then the library's order.
+    pub obligations: Vec<FiledObligation>,
+}
+
+/// Counts over a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSummary {
+    /// Documents read (files, and records of NDJSON files).
+    pub documents: usize,
+    /// Documents that could not be read (each is an `INPUT001` finding).
+    pub invalid: usize,
+    /// Participants checked.
+    pub participants: usize,
+    /// Unwaived violations of severity `error` (including unreadable documents).
+    pub errors: usize,
+    /// Unwaived violations of severity `warning`.
+    pub warnings: usize,
+    /// Unwaived violations of severity `info`.
+    pub infos: usize,
+    /// Findings covered by a waiver.
+    pub waived: usize,
+    /// Checks that could not be made.
+    pub not_evaluated: usize,
+    /// Obligations past their due date.
+    pub overdue: usize,
+    /// Obligations due within the lead time.
+    pub due_soon: usize,
+}
+
+/// One document of the batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    /// The file, as named on the command line or found in a directory.
+    pub file: String,
+    /// For a record of an NDJSON file, its line number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u32>,
+    /// What the document was.
+    pub kind: DocumentKind,
+    /// The policy it was checked against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// The date it was judged as of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// Participants it holds.
+    pub participants: usize,
+    /// Findings reported for it (waived and not-evaluated included).
+    pub findings: usize,
+}
+
+/// A finding with the file and the place in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocatedFinding {
+    /// The file.
+    pub file: String,
+    /// For a record of an NDJSON file, its line number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u32>,
+    /// The rule's code, e.g. `PLAN005`, or `INPUT001` for a document that could not be
+    /// read.
+    pub code: String,
+    /// The rule's kebab-case name.
+    pub rule: String,
+    /// The severity under the policy applied.
+    pub severity: Severity,
+    /// A violation, or a check that could not be made.
+    pub kind: FindingKind,
+    /// What is wrong, with ids, dates and counts only.
+    pub message: String,
+    /// The participant; absent for caseload findings and unreadable documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_id: Option<ParticipantId>,
+    /// JSON Pointer of the offending value in the document.
+    pub path: String,
+    /// 1-based line of the value in the file (absent when it could not be located).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column (in characters) of the value's first character.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// Line of the value's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<u32>,
+    /// Column just after the value's last character.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<u32>,
+    /// The date the finding is about (absent for unreadable documents).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
+    /// The requirement ids the rule enforces.
+    pub requirements: Vec<String>,
+    /// What to do about it.
+    pub help: String,
+    /// The waiver that covers it, if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<String>,
+}
+
+impl LocatedFinding {
+    /// Whether a waiver covers it.
+    pub fn is_waived(&self) -> bool {
+        self.waiver.is_some()
+    }
+
+    /// Whether it counts against a fail level: unwaived, and a violation at or above
+    /// `level`; a check that could not be made counts as a warning.
+    pub fn fails_at(&self, level: Severity) -> bool {
+        if self.is_waived() {
+            return false;
+        }
+        let effective = match self.kind {
+            FindingKind::Violation => self.severity,
+            FindingKind::NotEvaluated => Severity::Warning.max(self.severity),
+        };
+        effective <= level
+    }
+}
+
+/// An obligation with the file it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FiledObligation {
+    /// The file.
+    pub file: String,
+    /// For a record of an NDJSON file, its line number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u32>,
+    /// The code of the rule that tracks it.
+    pub code: String,
+    /// The requirement id.
+    pub requirement: String,
+    /// What is asked, as a kebab-case kind.
+    pub kind: String,
+    /// What is asked, in words, with ids, dates and counts only.
+    pub description: String,
+    /// The participant.
+    pub participant_id: ParticipantId,
+    /// The enrollment it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrollment: Option<EnrollmentId>,
+    /// The enrollment's case manager.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_manager: Option<StaffId>,
+    /// JSON Pointer of the record it is about.
+    pub path: String,
+    /// The first day of its window, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_start: Option<NaiveDate>,
+    /// The last day on which it is on time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_on: Option<NaiveDate>,
+    /// When it was done, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+    /// How many are still needed, for counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u32>,
+    /// Where it stands on the evaluation date.
+    pub status: ObligationStatus,
+    /// The waiver that covers it, if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<String>,
+}
+
+impl FiledObligation {
+    fn new(file: &str, record: Option<u32>, o: Obligation) -> Self {
+        FiledObligation {
+            file: file.to_owned(),
+            record,
+            code: o.code,
+            requirement: o.requirement,
+            kind: o.kind,
+            description: o.description,
+            participant_id: o.participant_id,
+            enrollment: o.enrollment,
+            case_manager: o.case_manager,
+            path: o.path,
+            window_start: o.window_start,
+            due_on: o.due_on,
+            done_on: o.done_on,
+            remaining: o.remaining,
+            status: o.status,
+            waiver: o.waiver,
+        }
+    }
+}
+
+impl CheckReport {
+    /// Builds the batch report from checked documents, in any order.
+    pub fn new(as_of: NaiveDate, documents: Vec<Checked>) -> CheckReport {
+        let mut files = Vec::new();
+        let mut findings = Vec::new();
+        let mut obligations = Vec::new();
+        let mut summary = CheckSummary::default();
+        for doc in documents {
+            summary.documents += 1;
+            let Checked {
+                file,
+                record,
+                kind,
+                outcome,
+            } = doc;
+            match outcome {
+                Outcome::Report { report, spans } => {
+                    let s = &report.summary;
+                    summary.participants += s.participants;
+                    summary.errors += s.errors;
+                    summary.warnings += s.warnings;
+                    summary.infos += s.infos;
+                    summary.waived += s.waived;
+                    summary.not_evaluated += s.not_evaluated;
+                    summary.overdue += s.overdue;
+                    summary.due_soon += s.due_soon;
+                    files.push(FileEntry {
+                        file: file.clone(),
+                        record,
+                        kind,
+                        policy: Some(report.policy.clone()),
+                        as_of: Some(report.as_of),
+                        participants: s.participants,
+                        findings: report.findings.len(),
+                    });
+                    for (f, span) in report.findings.into_iter().zip(spans) {
+                        findings.push(located(&file, record, f, span));
+                    }
+                    obligations.extend(
+                        report
+                            .obligations
+                            .into_iter()
+                            .map(|o| FiledObligation::new(&file, record, o)),
+                    );
+                }
+                Outcome::Read => files.push(FileEntry {
+                    file,
+                    record,
+                    kind,
+                    policy: None,
+                    as_of: None,
+                    participants: 0,
+                    findings: 0,
+                }),
+                Outcome::Invalid(problem) => {
+                    summary.invalid += 1;
+                    summary.errors += 1;
+                    files.push(FileEntry {
+                        file: file.clone(),
+                        record,
+                        kind,
+                        policy: None,
+                        as_of: None,
+                        participants: 0,
+                        findings: 1,
+                    });
+                    findings.push(LocatedFinding {
+                        file,
+                        record,
+                        code: INVALID_DOCUMENT.to_owned(),
+                        rule: INVALID_DOCUMENT_NAME.to_owned(),
+                        severity: Severity::Error,
+                        kind: FindingKind::Violation,
+                        message: problem.message,
+                        participant_id: None,
+                        path: problem.pointer,
+                        line: problem.line,
+                        column: problem.column,
+                        end_line: problem.line,
+                        end_column: problem.column.map(|c| c.saturating_add(1)),
+                        on: None,
+                        requirements: Vec::new(),
+                        help: INVALID_DOCUMENT_HELP.to_owned(),
+                        waiver: None,
+                    });
+                }
+            }
+        }
+        files.sort_by(|a, b| (&a.file, a.record).cmp(&(&b.file, b.record)));
+        findings.sort_by(compare_located);
+        // The library's order within a document, documents by file and record.
+        obligations.sort_by(|a, b| (&a.file, a.record).cmp(&(&b.file, b.record)));
+        CheckReport {
+            schema_version: CHECK_REPORT_SCHEMA_VERSION.to_owned(),
+            as_of,
+            summary,
+            files,
+            findings,
+            obligations,
+        }
+    }
+
+    /// Findings that count against `level` (see [`LocatedFinding::fails_at`]).
+    pub fn failing(&self, level: Severity) -> usize {
+        self.findings.iter().filter(|f| f.fails_at(level)).count()
+    }
+}
+
+fn located(file: &str, record: Option<u32>, f: Finding, span: Option<Span>) -> LocatedFinding {
+    // A record's lines are counted from its own line in the file.
+    let shift = |line: u32| record.map_or(line, |r| r.saturating_add(line.saturating_sub(1)));
+    LocatedFinding {
+        file: file.to_owned(),
+        record,
+        code: f.code,
+        rule: f.rule,
+        severity: f.severity,
+        kind: f.kind,
+        message: f.message,
+        participant_id: f.participant_id,
+        path: f.path,
+        line: span.map(|s| shift(s.start.line)),
+        column: span.map(|s| s.start.column),
+        end_line: span.map(|s| shift(s.end.line)),
+        end_column: span.map(|s| s.end.column),
+        on: Some(f.on),
+        requirements: f.requirements,
+        help: f.help,
+        waiver: f.waiver,
+    }
+}
+
+/// The batch order of findings: file, record, line, column (unlocated last), code, path,
+/// message.
+fn compare_located(a: &LocatedFinding, b: &LocatedFinding) -> Ordering {
+    let place = |f: &LocatedFinding| (f.line.is_none(), f.line, f.column);
+    (&a.file, a.record)
+        .cmp(&(&b.file, b.record))
+        .then_with(|| place(a).cmp(&place(b)))
+        .then_with(|| a.code.cmp(&b.code))
+        .then_with(|| compare_pointers(&a.path, &b.path))
+        .then_with(|| a.message.cmp(&b.message))
+        .then_with(|| a.participant_id.cmp(&b.participant_id))
+        .then_with(|| a.waiver.cmp(&b.waiver))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_of() -> NaiveDate {
+        "2026-01-19".parse().unwrap()
+    }
+
+    #[test]
+    fn invalid_documents_are_located_findings_and_others_are_still_checked() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let docs = vec![
+            Document::new("b.json", "{\n  \"schema_version\": 7\n}").check(&policy, as_of()),
+            Document::new("a.json", good).check(&policy, as_of()),
+        ];
+        let report = CheckReport::new(as_of(), docs);
+        assert_eq!(report.summary.documents, 2);
+        assert_eq!(report.summary.invalid, 1);
+        assert_eq!(report.files[0].file, "a.json");
+        let bad: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.file == "b.json")
+            .collect();
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].code, INVALID_DOCUMENT);
+        assert_eq!(bad[0].line, Some(2));
+        assert!(report
+            .findings
+            .iter()
+            .any(|f| f.file == "a.json" && f.code == "PLAN005"));
+        // Every finding of the good file is located.
+        assert!(report
+            .findings
+            .iter()
+            .filter(|f| f.file == "a.json")
+            .all(|f| f.line.is_some() && f.column.is_some()));
+    }
+
+    #[test]
+    fn record_lines_count_from_the_record() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let line = include_str!("../examples/data/cases/stl-coc.json").replace('\n', " ");
+        let report = CheckReport::new(
+            as_of(),
+            vec![Document::record("load.ndjson", &line, 5).check(&policy, as_of())],
+        );
+        assert!(!report.findings.is_empty());
+        assert!(report
+            .findings
+            .iter()
+            .all(|f| f.line == Some(5) && f.record == Some(5)));
+        let broken = CheckReport::new(
+            as_of(),
+            vec![Document::record("load.ndjson", "{\"participant\": 3}", 9).check(&policy, as_of())],
+        );
+        assert_eq!(broken.findings[0].line, Some(9));
+    }
+
+    #[test]
+    fn retain_recounts() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let mut doc = Document::new("a.json", good).check(&policy, as_of());
+        let before = doc.report().unwrap().summary.errors;
+        assert!(before >= 2);
+        doc.retain_findings(|f| f.code == "PLAN005");
+        assert_eq!(doc.report().unwrap().summary.errors, 1);
+        let report = CheckReport::new(as_of(), vec![doc]);
+        assert_eq!(report.findings.len(), 1);
+        assert!(report.findings[0].line.is_some());
+    }
+
+    #[test]
+    fn not_evaluated_fails_at_warning_and_waived_never() {
+        let mut f = LocatedFinding {
+            file: "x".into(),
+            record: None,
+            code: "TERM003".into(),
+            rule: "r".into(),
+            severity: Severity::Error,
+            kind: FindingKind::NotEvaluated,
+            message: String::new(),
+            participant_id: None,
+            path: String::new(),
+            line: None,
+            column: None,
+            end_line: None,
+            end_column: None,
+            on: None,
+            requirements: vec![],
+            help: String::new(),
+            waiver: None,
+        };
+        assert!(!f.fails_at(Severity::Error));
+        assert!(f.fails_at(Severity::Warning));
+        f.kind = FindingKind::Violation;
+        assert!(f.fails_at(Severity::Error));
+        f.waiver = Some("W1".into());
+        assert!(!f.fails_at(Severity::Info));
+    }
+}
