@@ -24,6 +24,7 @@ mod catalog_cmd;
 mod check_cmd;
 mod error;
 mod inspect;
+mod policy_arg;
 mod rules_cmd;
 mod schema_cmd;
 
@@ -42,7 +43,8 @@ struct Cli {
 enum Command {
     /// Check case files and caseloads against program policies: findings and obligations.
     Check(check_cmd::CheckArgs),
-    /// List every rule: code, name, severity, requirements.
+    /// List every rule: code, name, severity, requirements, parameters (as a policy sets
+    /// them with --policy).
     Rules(rules_cmd::RulesArgs),
     /// List the action-step catalog, the risk taxonomy or the assessment instruments.
     Catalog(catalog_cmd::CatalogArgs),

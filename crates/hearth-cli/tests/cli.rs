@@ -315,3 +315,41 @@ fn check_with_an_unknown_policy_exits_2_with_a_suggestion() {
         stderr(&out)
     );
 }
+
+#[test]
+fn rules_with_a_policy_and_a_selection() {
+    let out = hearth(&[
+        "rules",
+        "--format",
+        "json",
+        "--policy",
+        "rrh",
+        "--select",
+        "PLAN,VISIT001",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rules: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert!(!rules.is_empty());
+    for rule in &rules {
+        let code = rule["code"].as_str().unwrap();
+        assert!(code.starts_with("PLAN") || code == "VISIT001", "{code}");
+        assert!(rule["enabled"].is_boolean(), "{rule}");
+        if rule["enabled"] == false {
+            assert_eq!(rule["severity"], "off");
+        }
+    }
+    let out = hearth(&["rules", "--select", "PLAM001"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"PLAN001\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = hearth(&["rules", "--policy", "icms-hig"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"icms-high\""),
+        "{}",
+        stderr(&out)
+    );
+}
