@@ -23,6 +23,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod catalog_cmd;
 mod check_cmd;
 mod error;
+mod explain_cmd;
 mod inspect;
 mod policy_arg;
 mod rules_cmd;
@@ -46,6 +47,8 @@ enum Command {
     /// List every rule: code, name, severity, requirements, parameters (as a policy sets
     /// them with --policy).
     Rules(rules_cmd::RulesArgs),
+    /// Explain one rule: what it checks, why, its requirements, parameters and examples.
+    Explain(explain_cmd::ExplainArgs),
     /// List the action-step catalog, the risk taxonomy or the assessment instruments.
     Catalog(catalog_cmd::CatalogArgs),
     /// Print or write the JSON Schemas of the documents hearth reads.
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check_cmd::run(&args, &mut stdout),
         Command::Rules(args) => rules_cmd::run(&args, &mut stdout),
+        Command::Explain(args) => explain_cmd::run(&args, &mut stdout),
         Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),

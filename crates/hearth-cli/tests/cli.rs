@@ -353,3 +353,23 @@ fn rules_with_a_policy_and_a_selection() {
         stderr(&out)
     );
 }
+
+#[test]
+fn explain_prints_a_rule_and_an_unknown_code_exits_2() {
+    let out = hearth(&["explain", "PLAN001"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("PLAN001 too-many-active-goals (error)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n## Example that passes\n"), "{text}");
+
+    let out = hearth(&["explain", "PLAN0001"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown rule \"PLAN0001\""), "{err}");
+    assert!(err.contains("did you mean \"PLAN00"), "{err}");
+    assert!(err.contains("help: run `hearth rules`"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
