@@ -65,6 +65,9 @@ pub enum CliError {
         /// The closest rule code or name, when one is close enough to be a likely typo.
         suggestion: Option<String>,
     },
+    /// A file `hearth init` would write is already there.
+    #[error("{0} already exists")]
+    Exists(PathBuf),
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {
@@ -92,6 +95,9 @@ impl CliError {
             ),
             Self::Config { .. } => Some("see README.md for the config file's keys"),
             Self::UnknownRule { .. } => Some("run `hearth rules` to see every rule's code and name"),
+            Self::Exists(_) => Some(
+                "hearth init never overwrites files: pass --force to replace them, or choose another folder with --dir",
+            ),
             Self::Write { .. } | Self::Output(_) => None,
         }
     }

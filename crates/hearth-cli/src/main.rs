@@ -24,6 +24,7 @@ mod catalog_cmd;
 mod check_cmd;
 mod error;
 mod explain_cmd;
+mod init_cmd;
 mod inspect;
 mod policy_arg;
 mod rules_cmd;
@@ -49,6 +50,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Explain one rule: what it checks, why, its requirements, parameters and examples.
     Explain(explain_cmd::ExplainArgs),
+    /// Write a starter hearth.toml and a sample case file to begin from.
+    Init(init_cmd::InitArgs),
     /// List the action-step catalog, the risk taxonomy or the assessment instruments.
     Catalog(catalog_cmd::CatalogArgs),
     /// Print or write the JSON Schemas of the documents hearth reads.
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(&args, &mut stdout),
         Command::Rules(args) => rules_cmd::run(&args, &mut stdout),
         Command::Explain(args) => explain_cmd::run(&args, &mut stdout),
+        Command::Init(args) => init_cmd::run(&args, &mut stdout),
         Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),

@@ -373,3 +373,62 @@ fn explain_prints_a_rule_and_an_unknown_code_exits_2() {
     assert!(err.contains("help: run `hearth rules`"), "{err}");
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn init_writes_a_config_and_a_sample_and_will_not_overwrite_them() {
+    let dir = scratch("init");
+    let out = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .arg("init")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let config = std::fs::read_to_string(dir.join("hearth.toml")).unwrap();
+    let value: toml::Value = toml::from_str(&config).expect("hearth.toml is TOML");
+    assert_eq!(value["policy"].as_str(), Some("rrh"));
+    let case = std::fs::read_to_string(dir.join("cases/example.json")).unwrap();
+    let case = hearth::parse_case_file(&case).expect("the sample parses");
+    assert_eq!(case.enrollments.len(), 1);
+
+    // The sample checks clean under the starter policy on a date inside its records.
+    let out = hearth(&[
+        "check",
+        "--policy",
+        "rrh",
+        "--as-of",
+        "2026-06-01",
+        dir.join("cases/example.json").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+
+    std::fs::write(dir.join("hearth.toml"), "policy = \"stl-coc\"\n").unwrap();
+    let again = hearth(&["init", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = stderr(&again);
+    assert!(err.contains("hearth.toml already exists"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("hearth.toml")).unwrap(),
+        "policy = \"stl-coc\"\n",
+        "a refused init leaves the file alone"
+    );
+
+    let forced = hearth(&["init", "--dir", dir.to_str().unwrap(), "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("hearth.toml")).unwrap(),
+        config
+    );
+
+    let nested = dir.join("new/folder");
+    let out = hearth(&["init", "--dir", nested.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(nested.join("cases/example.json").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
