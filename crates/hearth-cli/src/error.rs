@@ -57,6 +57,24 @@ pub enum CliError {
     /// A path named on the command line held no JSON documents.
     #[error("no .json files found under {0}")]
     NoInputs(PathBuf),
+    /// A rule code, name or code prefix given on the command line matches no rule.
+    #[error("unknown rule {key:?}{}", did_you_mean(.suggestion))]
+    UnknownRule {
+        /// The code, name or prefix as given.
+        key: String,
+        /// The closest rule code or name, when one is close enough to be a likely typo.
+        suggestion: Option<String>,
+    },
+    /// A file `hearth init` would write is already there.
+    #[error("{0} already exists")]
+    Exists(PathBuf),
+}
+
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(s) => format!("; did you mean {s:?}?"),
+        None => String::new(),
+    }
 }
 
 impl CliError {
@@ -76,6 +94,10 @@ impl CliError {
                 "name a built-in policy (icms-high, icms-low, icm-rrh, rrh, stl-coc, ct-psh) or a policy file; see schemas/policy.schema.json",
             ),
             Self::Config { .. } => Some("see README.md for the config file's keys"),
+            Self::UnknownRule { .. } => Some("run `hearth rules` to see every rule's code and name"),
+            Self::Exists(_) => Some(
+                "hearth init never overwrites files: pass --force to replace them, or choose another folder with --dir",
+            ),
             Self::Write { .. } | Self::Output(_) => None,
         }
     }

@@ -23,7 +23,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod catalog_cmd;
 mod check_cmd;
 mod error;
+mod explain_cmd;
+mod init_cmd;
 mod inspect;
+mod policy_arg;
 mod rules_cmd;
 mod schema_cmd;
 
@@ -42,8 +45,13 @@ struct Cli {
 enum Command {
     /// Check case files and caseloads against program policies: findings and obligations.
     Check(check_cmd::CheckArgs),
-    /// List every rule: code, name, severity, requirements.
+    /// List every rule: code, name, severity, requirements, parameters (as a policy sets
+    /// them with --policy).
     Rules(rules_cmd::RulesArgs),
+    /// Explain one rule: what it checks, why, its requirements, parameters and examples.
+    Explain(explain_cmd::ExplainArgs),
+    /// Write a starter hearth.toml and a sample case file to begin from.
+    Init(init_cmd::InitArgs),
     /// List the action-step catalog, the risk taxonomy or the assessment instruments.
     Catalog(catalog_cmd::CatalogArgs),
     /// Print or write the JSON Schemas of the documents hearth reads.
@@ -69,6 +77,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check_cmd::run(&args, &mut stdout),
         Command::Rules(args) => rules_cmd::run(&args, &mut stdout),
+        Command::Explain(args) => explain_cmd::run(&args, &mut stdout),
+        Command::Init(args) => init_cmd::run(&args, &mut stdout),
         Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),

@@ -315,3 +315,120 @@ fn check_with_an_unknown_policy_exits_2_with_a_suggestion() {
         stderr(&out)
     );
 }
+
+#[test]
+fn rules_with_a_policy_and_a_selection() {
+    let out = hearth(&[
+        "rules",
+        "--format",
+        "json",
+        "--policy",
+        "rrh",
+        "--select",
+        "PLAN,VISIT001",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rules: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert!(!rules.is_empty());
+    for rule in &rules {
+        let code = rule["code"].as_str().unwrap();
+        assert!(code.starts_with("PLAN") || code == "VISIT001", "{code}");
+        assert!(rule["enabled"].is_boolean(), "{rule}");
+        if rule["enabled"] == false {
+            assert_eq!(rule["severity"], "off");
+        }
+    }
+    let out = hearth(&["rules", "--select", "PLAM001"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"PLAN001\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = hearth(&["rules", "--policy", "icms-hig"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"icms-high\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn explain_prints_a_rule_and_an_unknown_code_exits_2() {
+    let out = hearth(&["explain", "PLAN001"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("PLAN001 too-many-active-goals (error)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n## Example that passes\n"), "{text}");
+
+    let out = hearth(&["explain", "PLAN0001"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown rule \"PLAN0001\""), "{err}");
+    assert!(err.contains("did you mean \"PLAN00"), "{err}");
+    assert!(err.contains("help: run `hearth rules`"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn init_writes_a_config_and_a_sample_and_will_not_overwrite_them() {
+    let dir = scratch("init");
+    let out = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .arg("init")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let config = std::fs::read_to_string(dir.join("hearth.toml")).unwrap();
+    let value: toml::Value = toml::from_str(&config).expect("hearth.toml is TOML");
+    assert_eq!(value["policy"].as_str(), Some("rrh"));
+    let case = std::fs::read_to_string(dir.join("cases/example.json")).unwrap();
+    let case = hearth::parse_case_file(&case).expect("the sample parses");
+    assert_eq!(case.enrollments.len(), 1);
+
+    // The sample checks clean under the starter policy on a date inside its records.
+    let out = hearth(&[
+        "check",
+        "--policy",
+        "rrh",
+        "--as-of",
+        "2026-06-01",
+        dir.join("cases/example.json").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+
+    std::fs::write(dir.join("hearth.toml"), "policy = \"stl-coc\"\n").unwrap();
+    let again = hearth(&["init", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = stderr(&again);
+    assert!(err.contains("hearth.toml already exists"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("hearth.toml")).unwrap(),
+        "policy = \"stl-coc\"\n",
+        "a refused init leaves the file alone"
+    );
+
+    let forced = hearth(&["init", "--dir", dir.to_str().unwrap(), "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("hearth.toml")).unwrap(),
+        config
+    );
+
+    let nested = dir.join("new/folder");
+    let out = hearth(&["init", "--dir", nested.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(nested.join("cases/example.json").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
