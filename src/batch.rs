@@ -129,6 +129,16 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The outcome for a catalog extension: read and applied to the run, not checked.
+    pub fn extension(self) -> Checked {
+        Checked {
+            file: self.file.to_owned(),
+            record: self.record,
+            kind: DocumentKind::CatalogExtension,
+            outcome: Outcome::Read,
+        }
+    }
+
     /// The outcome for a document that could not be read, located where the parser
     /// stopped.
     pub fn invalid(self, error: &InputError) -> Checked {

@@ -10,10 +10,17 @@ use hearth::{FindingKind, Policy, Report};
 
 #[derive(serde::Deserialize)]
 struct Config {
-    files: Vec<FileConfig>,
+    overrides: Vec<Override>,
 }
 
+/// One `[[overrides]]` entry of the examples' hearth.toml: one file each.
 #[derive(serde::Deserialize)]
+struct Override {
+    paths: Vec<String>,
+    policy: String,
+    as_of: chrono::NaiveDate,
+}
+
 struct FileConfig {
     path: String,
     policy: String,
@@ -86,8 +93,26 @@ fn report_for(file: &FileConfig) -> Report {
     }
 }
 
-fn config() -> Config {
-    toml::from_str(include_str!("../examples/data/hearth.toml")).unwrap()
+struct Files {
+    files: Vec<FileConfig>,
+}
+
+fn config() -> Files {
+    let config: Config = toml::from_str(include_str!("../examples/data/hearth.toml")).unwrap();
+    Files {
+        files: config
+            .overrides
+            .into_iter()
+            .map(|o| {
+                assert_eq!(o.paths.len(), 1, "one file per override");
+                FileConfig {
+                    path: o.paths[0].clone(),
+                    policy: o.policy,
+                    as_of: o.as_of,
+                }
+            })
+            .collect(),
+    }
 }
 
 #[test]

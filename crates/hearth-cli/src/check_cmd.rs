@@ -1,250 +1,338 @@
-//! `hearth check`: validate case files and caseloads against program policies and print
-//! the findings and obligations. (Minimal text and JSON output; exact locations and CI
-//! formats come with the full CI command.)
+//! `hearth check`: check case files and caseloads against program policies, the way a
+//! linter checks source, and write the findings in the format a CI reads.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, ValueEnum};
+use hearth::batch::{CheckReport, Checked, Document, INVALID_DOCUMENT};
 use hearth::catalog::Catalog;
 use hearth::model::{CaseFile, ProgramModel, Tier};
-use hearth::{Input, ObligationStatus, Policy, Report};
-use serde::{Deserialize, Serialize};
+use hearth::rules::registry;
+use hearth::{Input, Policy, Severity};
 
+use crate::config::{Config, FailOn};
 use crate::error::CliError;
-use crate::inspect::collect_json_files;
-use crate::Format;
+use crate::inputs::{self, Source, Text};
+use crate::policy_arg::load_policy;
+use crate::render;
+use crate::render::text::Sources;
+use crate::rules_cmd::{select_rules, selects};
+
+/// What to check and how: shared by `hearth check` and `hearth due`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories (searched recursively for *.json, *.ndjson and *.jsonl), or -
+    /// for standard input. An NDJSON file holds one case file per line. Default: the
+    /// files hearth.toml's `include` names. Catalog extensions among them extend the
+    /// catalog for the whole run.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A built-in policy (icms-high, icms-low, icm-rrh, rrh, stl-coc, ct-psh) or a policy
+    /// file (TOML) for every document. Default: hearth.toml's, else the built-in policy
+    /// of each document's program model.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub policy: Option<String>,
+    /// The evaluation date (YYYY-MM-DD): records are judged as they stood at the end of
+    /// that day. Default: hearth.toml's, else today. Printed in every report so a run
+    /// can be reproduced.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// The settings file to use instead of the nearest hearth.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every hearth.toml.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+/// Output formats of `hearth check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: rustc-like, with the line and a caret (colour on a terminal).
+    #[default]
+    Text,
+    /// The check report (schemas/check-report.schema.json).
+    Json,
+}
 
 /// Arguments of `hearth check`.
 #[derive(Debug, Args)]
+#[command(after_long_help = crate::EXIT_CODES)]
 pub struct CheckArgs {
-    /// Files or directories (searched recursively for *.json). Catalog extensions among
-    /// them extend the catalog for the whole run.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// A built-in policy name (icms-high, icms-low, icm-rrh, rrh, stl-coc, ct-psh) or a
-    /// policy file (TOML). Default: from the config, else chosen by each document's
-    /// program model.
-    #[arg(long, value_name = "NAME|FILE")]
-    pub policy: Option<String>,
-    /// The evaluation date (YYYY-MM-DD). Default: from the config, else today. Printed in
-    /// every report so a run can be reproduced.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<NaiveDate>,
-    /// A config file naming the policy and evaluation date, for all files or per file.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only these rule codes, code prefixes (PLAN, VISIT00) or rule names; repeatable
+    /// and comma-separated. Replaces hearth.toml's `select`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never these codes, prefixes or names; added to hearth.toml's `ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// The lowest severity that fails the run (exit 1). A check that could not be made
+    /// counts as a warning; waived findings never fail. Default: hearth.toml's, else error.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+    /// Exit 0 even when findings are at or above the fail level (2 still means hearth
+    /// could not run).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Text format: leave out the obligations (`hearth due` lists them).
+    #[arg(long)]
+    pub no_obligations: bool,
 }
 
-/// A `hearth.toml` config: defaults and per-file settings.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Config {
-    policy: Option<String>,
-    as_of: Option<NaiveDate>,
-    #[serde(default)]
-    files: Vec<FileConfig>,
-    #[serde(skip)]
-    dir: PathBuf,
-}
-
-/// Settings for one file, by its path relative to the config file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    path: PathBuf,
-    policy: Option<String>,
-    as_of: Option<NaiveDate>,
-}
-
-impl Config {
-    fn load(path: &Path) -> Result<Config, CliError> {
-        let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let mut config: Config = toml::from_str(&text).map_err(|e| CliError::Config {
-            path: path.to_path_buf(),
-            message: e.message().trim().to_owned(),
-        })?;
-        config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Ok(config)
-    }
-
-    fn for_file(&self, file: &Path) -> Option<&FileConfig> {
-        let wanted = std::fs::canonicalize(file).ok()?;
-        self.files
-            .iter()
-            .find(|f| std::fs::canonicalize(self.dir.join(&f.path)).is_ok_and(|p| p == wanted))
-    }
-}
-
-/// The result for one file.
-#[derive(Debug, Serialize)]
-struct FileResult {
-    file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<Report>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-}
-
-/// Runs the command: exit 0 when no file has an unwaived error, 1 when one does or a
-/// document could not be read, 2 when hearth could not run.
-pub fn run(args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
-    let config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => Config::default(),
+/// Runs `hearth check`.
+pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
+    let select = if args.select.is_empty() {
+        config.select.clone()
+    } else {
+        args.select.clone()
     };
-    let files = collect_json_files(&args.paths)?;
-    let mut policies: BTreeMap<String, Policy> = BTreeMap::new();
-    if let Some(spec) = &args.policy {
-        policies.insert(spec.clone(), load_policy(spec)?);
-    }
+    let mut ignore = config.ignore.clone();
+    ignore.extend(args.ignore.iter().cloned());
+    let filter = Filter::new(select, ignore)?;
+    let (report, sources) = build(&args.input, &config, &filter)?;
 
-    // Read everything first: catalog extensions apply to the whole run.
-    let mut documents = Vec::new();
-    let mut catalog = Catalog::builtin();
-    for file in &files {
-        match read_input(file) {
-            Ok(Input::CatalogExtension(ext)) => {
-                catalog = catalog
-                    .with_extension(*ext)
-                    .map_err(|e| CliError::Extension {
-                        path: file.clone(),
-                        message: e.to_string(),
-                    })?;
-            }
-            Ok(input) => documents.push((file.clone(), Ok(input))),
-            Err(problem) => documents.push((file.clone(), Err(problem))),
+    let mut file;
+    let out: &mut dyn Write = match &args.output {
+        Some(path) => {
+            file = std::fs::File::create(path).map_err(|source| CliError::Write {
+                path: path.clone(),
+                source,
+            })?;
+            &mut file
         }
-    }
-
-    let today = chrono::Local::now().date_naive();
-    let mut results = Vec::new();
-    for (file, input) in documents {
-        let name = file.display().to_string();
-        let input = match input {
-            Ok(input) => input,
-            Err(problem) => {
-                results.push(FileResult {
-                    file: name,
-                    report: None,
-                    error: Some(problem),
-                });
-                continue;
-            }
-        };
-        let per_file = config.for_file(&file);
-        let as_of = args
-            .as_of
-            .or(per_file.and_then(|f| f.as_of))
-            .or(config.as_of)
-            .unwrap_or(today);
-        let spec = args
-            .policy
-            .clone()
-            .or_else(|| per_file.and_then(|f| f.policy.clone()))
-            .or_else(|| config.policy.clone())
-            .or_else(|| default_policy(&input).map(str::to_owned));
-        let Some(spec) = spec else {
-            results.push(FileResult {
-                file: name,
-                report: None,
-                error: Some(
-                    "no policy: the document names no program model; pass --policy".to_owned(),
-                ),
-            });
-            continue;
-        };
-        if !policies.contains_key(&spec) {
-            let policy = load_policy(&spec)?;
-            policies.insert(spec.clone(), policy);
-        }
-        let Some(policy) = policies.get(&spec) else {
-            continue;
-        };
-        let validator = hearth::Validator::new(policy).with_catalog(&catalog);
-        let report = match &input {
-            Input::CaseFile(case) => validator.validate(case, as_of),
-            Input::Caseload(caseload) => validator.validate_caseload(caseload, as_of),
-            Input::CatalogExtension(_) => continue,
-        };
-        results.push(FileResult {
-            file: name,
-            report: Some(report),
-            error: None,
-        });
-    }
-
+        None => stdout,
+    };
     match args.format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(&serde_json::json!({ "files": results }))
-                .unwrap_or_default();
-            writeln!(out, "{text}")?;
+        CheckFormat::Text => {
+            let options = render::text::Options {
+                color: args.output.is_none() && color_wanted(),
+                no_obligations: args.no_obligations,
+            };
+            render::text::write(&report, &sources, options, out)?;
         }
-        Format::Text => write_text(&results, out)?,
+        CheckFormat::Json => render::json::write(&report, out)?,
     }
-    let failed = results.iter().any(|r| {
-        r.error.is_some()
-            || r.report
-                .as_ref()
-                .is_some_and(|rep| rep.count_at_or_above(hearth::Severity::Error) > 0)
-    });
-    Ok(if failed {
+    out.flush()?;
+
+    let level = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+    Ok(exit_code(&report, level, args.exit_zero))
+}
+
+/// 0 when nothing is at or above the fail level (or `--exit-zero`), else 1.
+pub fn exit_code(report: &CheckReport, level: FailOn, exit_zero: bool) -> ExitCode {
+    let level = match level {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = level.is_some_and(|l| report.failing(l) > 0);
+    if failed && !exit_zero {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
-}
-
-fn read_input(file: &Path) -> Result<Input, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {}); export the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    hearth::parse_input(&text).map_err(|e| match e {
-        hearth::input::InputError::Document(e) => {
-            let at = if e.pointer.is_empty() {
-                "/"
-            } else {
-                &e.pointer
-            };
-            format!("{}:{}: {} (at {at})", e.line, e.column, e.message)
-        }
-        hearth::input::InputError::Extension(e) => e.to_string(),
-    })
-}
-
-/// A built-in policy name, or a path to a policy file.
-fn load_policy(spec: &str) -> Result<Policy, CliError> {
-    let path = Path::new(spec);
-    if path.extension().is_some_and(|e| e == "toml") || path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        return Policy::from_toml(&text).map_err(|e| CliError::Policy {
-            name: spec.to_owned(),
-            message: e.to_string(),
-        });
     }
-    Policy::builtin(spec).map_err(|e| CliError::Policy {
-        name: spec.to_owned(),
-        message: e.to_string(),
-    })
 }
 
-/// The built-in policy for a document's program model (ICMS by the first enrollment's
+/// Colour on a terminal only, and never when `NO_COLOR` is set to anything non-empty.
+fn color_wanted() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && std::io::stdout().is_terminal()
+}
+
+/// Which findings to keep: `--select` and `--ignore` by code, code prefix or rule name
+/// (matched as `hearth rules --select` matches them). Unreadable documents (`INPUT001`)
+/// are always kept: a file hearth could not read is never silently passed over.
+#[derive(Debug, Default)]
+pub struct Filter {
+    select: Vec<String>,
+    ignore: Vec<String>,
+}
+
+impl Filter {
+    /// Checks every entry names at least one rule; one that names none is an error with
+    /// the nearest code or name.
+    pub fn new(select: Vec<String>, ignore: Vec<String>) -> Result<Filter, CliError> {
+        let entries: Vec<String> = select.iter().chain(&ignore).cloned().collect();
+        select_rules(&entries)?;
+        Ok(Filter { select, ignore })
+    }
+
+    /// Whether a finding of rule `code` is kept.
+    pub fn keeps(&self, code: &str) -> bool {
+        if code == INVALID_DOCUMENT {
+            return true;
+        }
+        let Some(rule) = registry::find(code) else {
+            return true;
+        };
+        let selected = self.select.is_empty() || self.select.iter().any(|s| selects(s, rule));
+        selected && !self.ignore.iter().any(|s| selects(s, rule))
+    }
+}
+
+/// Reads, parses and checks every document, in a stable order, and builds the report;
+/// also keeps the texts for the text format's excerpts.
+pub fn build(
+    args: &InputArgs,
+    config: &Config,
+    filter: &Filter,
+) -> Result<(CheckReport, Sources), CliError> {
+    let sources = inputs::collect(&args.paths, config)?;
+    let mut texts: Vec<(Source, Text)> = Vec::new();
+    for source in &sources {
+        for text in inputs::read(source)? {
+            texts.push((source.clone(), text));
+        }
+    }
+
+    // Parse everything first: catalog extensions apply to the whole run.
+    let mut catalog = Catalog::builtin();
+    let mut parsed = Vec::with_capacity(texts.len());
+    for (source, text) in &texts {
+        let input = match &text.text {
+            Ok(body) => Some(hearth::parse_input(body)),
+            Err(_) => None,
+        };
+        if let Some(Ok(Input::CatalogExtension(ext))) = &input {
+            catalog = catalog
+                .with_extension((**ext).clone())
+                .map_err(|e| CliError::Extension {
+                    path: PathBuf::from(source.name()),
+                    message: e.to_string(),
+                })?;
+        }
+        parsed.push(input);
+    }
+
+    let today = chrono::Local::now().date_naive();
+    let run_as_of = args.as_of.or(config.as_of).unwrap_or(today);
+    let mut policies: BTreeMap<String, Policy> = BTreeMap::new();
+    let progress = Progress::new(texts.len());
+    let mut checked: Vec<Checked> = Vec::with_capacity(texts.len());
+    let mut kept = Sources::default();
+    for ((source, text), input) in texts.into_iter().zip(parsed) {
+        progress.tick();
+        let body = match text.text {
+            Ok(body) => body,
+            Err(problem) => {
+                let doc = Document {
+                    file: &text.name,
+                    text: "",
+                    record: text.record,
+                };
+                checked.push(doc.unreadable(problem));
+                continue;
+            }
+        };
+        let doc = Document {
+            file: &text.name,
+            text: &body,
+            record: text.record,
+        };
+        let input = match input {
+            Some(Ok(input)) => input,
+            Some(Err(error)) => {
+                checked.push(doc.invalid(&error));
+                kept.insert(text.name.clone(), text.record, body);
+                continue;
+            }
+            None => continue,
+        };
+        if matches!(input, Input::CatalogExtension(_)) {
+            checked.push(doc.extension());
+            continue;
+        }
+        let settings = match &source {
+            Source::File(path) => config.for_file(path),
+            Source::Stdin => config.for_file(Path::new("")),
+        };
+        let as_of = args.as_of.or(settings.as_of).unwrap_or(run_as_of);
+        let spec = args
+            .policy
+            .clone()
+            .or(settings.policy)
+            .or_else(|| default_policy(&input).map(str::to_owned));
+        let mut outcome = match spec {
+            Some(spec) => {
+                if !policies.contains_key(&spec) {
+                    let policy = load_policy(&spec)?;
+                    policies.insert(spec.clone(), policy);
+                }
+                match policies.get(&spec) {
+                    Some(policy) => {
+                        let validator = hearth::Validator::new(policy).with_catalog(&catalog);
+                        doc.check_parsed(&input, &validator, as_of)
+                    }
+                    None => continue,
+                }
+            }
+            // A case file with no enrollment names no program: check it against no rule
+            // rather than guess, and say so.
+            None => doc.unreadable(hearth::batch::Problem {
+                line: Some(text.record.unwrap_or(1)),
+                column: Some(1),
+                pointer: "/enrollments".to_owned(),
+                message: "no policy: the document has no enrollment to tell its program model; pass --policy or set one in hearth.toml".to_owned(),
+            }),
+        };
+        outcome.retain_findings(|f| filter.keeps(&f.code));
+        checked.push(outcome);
+        kept.insert(text.name.clone(), text.record, body);
+    }
+    progress.finish();
+    Ok((CheckReport::new(run_as_of, checked), kept))
+}
+
+/// A progress bar on standard error for large batches, only when standard error is a
+/// terminal and not in CI (`CI` set), so logs never fill with bars.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Batches smaller than this finish before a bar would help.
+    const THRESHOLD: usize = 200;
+
+    fn new(len: usize) -> Self {
+        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        if !interactive || len < Self::THRESHOLD {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(u64::try_from(len).unwrap_or(u64::MAX));
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} checking {pos}/{len} documents [{bar:30}] {eta}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Progress(Some(bar))
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The built-in policy for a document's program model (ICMS by the latest enrollment's
 /// tier, high billing when none is recorded).
 fn default_policy(input: &Input) -> Option<&'static str> {
     match input {
@@ -273,73 +361,25 @@ fn model_policy(model: ProgramModel, tier: Option<Tier>) -> &'static str {
     }
 }
 
-fn write_text(results: &[FileResult], out: &mut impl Write) -> std::io::Result<()> {
-    let mut total = hearth::rules::Summary::default();
-    let mut unreadable = 0usize;
-    for result in results {
-        let Some(report) = &result.report else {
-            unreadable += 1;
-            writeln!(
-                out,
-                "{}: error: {}",
-                result.file,
-                result.error.as_deref().unwrap_or("could not be checked")
-            )?;
-            continue;
-        };
-        writeln!(
-            out,
-            "{}: policy {}, as of {}",
-            result.file, report.policy, report.as_of
-        )?;
-        for f in &report.findings {
-            let who = f.participant_id.as_ref().map_or("-", |p| p.as_str());
-            let status = match (&f.waiver, f.kind) {
-                (Some(w), _) => format!("waived ({w})"),
-                (None, hearth::FindingKind::NotEvaluated) => "not evaluated".to_owned(),
-                (None, hearth::FindingKind::Violation) => f.severity.to_string(),
-            };
-            writeln!(
-                out,
-                "  {status}[{}] {} {} {}: {}",
-                f.code, f.rule, who, f.path, f.message
-            )?;
-        }
-        for o in report.obligations.iter().filter(|o| {
-            !matches!(
-                o.status,
-                ObligationStatus::Done | ObligationStatus::NotApplicable
-            )
-        }) {
-            let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
-            writeln!(
-                out,
-                "  due {due} {} {} {} ({}, {}): {}",
-                o.status, o.kind, o.participant_id, o.code, o.requirement, o.description
-            )?;
-        }
-        let s = &report.summary;
-        total.participants += s.participants;
-        total.errors += s.errors;
-        total.warnings += s.warnings;
-        total.infos += s.infos;
-        total.waived += s.waived;
-        total.not_evaluated += s.not_evaluated;
-        total.overdue += s.overdue;
-        total.due_soon += s.due_soon;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_selects_by_code_prefix_and_name_and_never_drops_input_errors() {
+        let filter = Filter::new(
+            vec!["PLAN".into(), "late-documentation".into()],
+            vec!["PLAN001".into()],
+        )
+        .unwrap();
+        assert!(filter.keeps("PLAN005"));
+        assert!(!filter.keeps("PLAN001"));
+        assert!(filter.keeps("VISIT007"));
+        assert!(!filter.keeps("VISIT001"));
+        assert!(filter.keeps(INVALID_DOCUMENT));
+        let err = Filter::new(vec!["PLM005".into()], vec![])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean"), "{err}");
     }
-    writeln!(
-        out,
-        "{} files, {} participants: {} errors, {} warnings, {} info, {} waived, {} not evaluated; obligations: {} overdue, {} due soon; {} files could not be checked",
-        results.len(),
-        total.participants,
-        total.errors,
-        total.warnings,
-        total.infos,
-        total.waived,
-        total.not_evaluated,
-        total.overdue,
-        total.due_soon,
-        unreadable
-    )
 }

@@ -55,7 +55,7 @@ pub enum CliError {
         message: String,
     },
     /// A path named on the command line held no JSON documents.
-    #[error("no .json files found under {0}")]
+    #[error("no documents found under {0} (hearth reads *.json, and *.ndjson or *.jsonl where it checks)")]
     NoInputs(PathBuf),
     /// A rule code, name or code prefix given on the command line matches no rule.
     #[error("unknown rule {key:?}{}", did_you_mean(.suggestion))]
@@ -68,6 +68,9 @@ pub enum CliError {
     /// A file `hearth init` would write is already there.
     #[error("{0} already exists")]
     Exists(PathBuf),
+    /// No path was named and no config names any.
+    #[error("nothing to check: no PATH was given and no hearth.toml `include` names any file")]
+    NoPaths,
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {
@@ -84,6 +87,9 @@ impl CliError {
             Self::Read { .. } => Some("check the path exists and is readable"),
             Self::UnknownSchema(_) => Some("run `hearth schema --help` to see the names"),
             Self::NoInputs(_) => Some("name .json files or directories that contain them"),
+            Self::NoPaths => Some(
+                "name files or directories (or - for standard input), or set `include` in hearth.toml",
+            ),
             Self::Extension { .. } => {
                 Some("see schemas/catalog-extension.schema.json for the extension format")
             }

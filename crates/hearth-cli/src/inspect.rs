@@ -102,27 +102,15 @@ pub fn collect_json_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     Ok(files)
 }
 
+/// The `*.json` files below `dir` (`inspect` reads whole documents, not NDJSON).
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CliError::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| CliError::Read {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let path = entry.path();
-        let kind = entry.file_type().map_err(|source| CliError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        if kind.is_dir() {
-            walk(&path, files)?;
-        } else if path.extension().is_some_and(|ext| ext == "json") {
-            files.push(path);
-        }
-    }
+    let mut found = Vec::new();
+    crate::inputs::walk(dir, &mut found)?;
+    files.extend(
+        found
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|ext| ext == "json")),
+    );
     Ok(())
 }
 

@@ -22,20 +22,29 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod catalog_cmd;
 mod check_cmd;
+mod config;
+mod due_cmd;
 mod error;
 mod explain_cmd;
 mod init_cmd;
+mod inputs;
 mod inspect;
 mod policy_arg;
+mod render;
 mod rules_cmd;
 mod schema_cmd;
+
+/// The exit codes, as `--help` prints them (the README has the same table).
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  nothing at or above the fail level (--fail-on, default error); or --exit-zero
+  1  findings at or above the fail level, or a document that could not be read
+  2  hearth could not run: bad flags, an unreadable policy or config, no inputs";
 
 /// Housing case-management standards as checkable rules.
 #[derive(Debug, Parser)]
 #[command(name = "hearth", version, long_about = None)]
-#[command(
-    after_help = "Exit codes: 0 success; 1 a document could not be read (inspect, check) or has error findings (check); 2 hearth could not run (bad flags, unreadable paths or policy)."
-)]
+#[command(after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,6 +57,8 @@ enum Command {
     /// List every rule: code, name, severity, requirements, parameters (as a policy sets
     /// them with --policy).
     Rules(rules_cmd::RulesArgs),
+    /// The obligations agenda: what is due, by when, for whom (a worklist by due date).
+    Due(due_cmd::DueArgs),
     /// Explain one rule: what it checks, why, its requirements, parameters and examples.
     Explain(explain_cmd::ExplainArgs),
     /// Write a starter hearth.toml and a sample case file to begin from.
@@ -77,6 +88,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check_cmd::run(&args, &mut stdout),
         Command::Rules(args) => rules_cmd::run(&args, &mut stdout),
+        Command::Due(args) => due_cmd::run(&args, &mut stdout),
         Command::Explain(args) => explain_cmd::run(&args, &mut stdout),
         Command::Init(args) => init_cmd::run(&args, &mut stdout),
         Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),

@@ -179,7 +179,7 @@ pub(crate) fn closest_rule(key: &str) -> Option<String> {
 }
 
 /// Whether `selector` (a code, code prefix or name) picks `rule`.
-fn selects(selector: &str, rule: &dyn Rule) -> bool {
+pub(crate) fn selects(selector: &str, rule: &dyn Rule) -> bool {
     let meta = rule.meta();
     let code = meta.code.as_bytes();
     let wanted = selector.as_bytes();

@@ -1,0 +1,322 @@
+//! `hearth.toml`: the project's settings for `hearth check` and `hearth due`.
+//!
+//! Found by walking up from the working directory (like cargo and ruff), or named with
+//! `--config FILE`; `--isolated` ignores it. Paths and globs in it are relative to the
+//! folder that holds it.
+//!
+//! ```toml
+//! policy = "stl-coc"               # built-in name, or a policy file relative to this file
+//! as_of = "2026-01-19"             # evaluation date; default: today
+//! include = ["cases/**/*.json"]    # what to check when no PATH is given
+//! exclude = ["archive/**"]         # never checked when found in a directory
+//! fail_on = "error"                # error | warning | info | never
+//! select = ["PLAN", "VISIT001"]    # only these codes or code prefixes
+//! ignore = ["LOAD001"]             # never these
+//!
+//! [[overrides]]                    # per-path settings; the last match wins
+//! paths = ["cases/icms/**"]
+//! policy = "icms-high"
+//! as_of = "2026-02-20"
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::error::CliError;
+
+/// The file name looked for.
+pub const CONFIG_NAME: &str = "hearth.toml";
+
+/// The fail level: findings at or above it make the run exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    /// Errors (the default).
+    Error,
+    /// Warnings and errors (and checks that could not be made).
+    Warning,
+    /// Every finding.
+    Info,
+    /// Never fail for findings (exit 0 unless hearth could not run).
+    Never,
+}
+
+/// The settings file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    policy: Option<String>,
+    as_of: Option<NaiveDate>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    select: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    overrides: Vec<OverrideFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverrideFile {
+    paths: Vec<String>,
+    policy: Option<String>,
+    as_of: Option<NaiveDate>,
+}
+
+/// A loaded `hearth.toml` (or the empty settings when there is none).
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it came from.
+    pub path: Option<PathBuf>,
+    /// The folder its paths are relative to.
+    pub dir: PathBuf,
+    /// The policy for every file, unless an override or `--policy` says otherwise.
+    pub policy: Option<String>,
+    /// The evaluation date for every file.
+    pub as_of: Option<NaiveDate>,
+    /// Globs of the files to check when no PATH is given.
+    pub include: Vec<String>,
+    exclude: GlobSet,
+    /// The fail level.
+    pub fail_on: Option<FailOn>,
+    /// Codes or prefixes to keep.
+    pub select: Vec<String>,
+    /// Codes or prefixes to drop.
+    pub ignore: Vec<String>,
+    overrides: Vec<Override>,
+}
+
+#[derive(Debug)]
+struct Override {
+    paths: GlobSet,
+    policy: Option<String>,
+    as_of: Option<NaiveDate>,
+}
+
+/// The settings that apply to one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileSettings {
+    /// The policy spec (a built-in name, or a policy file path already resolved against
+    /// the config's folder).
+    pub policy: Option<String>,
+    /// The evaluation date.
+    pub as_of: Option<NaiveDate>,
+}
+
+impl Config {
+    /// The config for this run: `--isolated` gives none, `--config` names one, else the
+    /// nearest `hearth.toml` in the working directory or above it.
+    pub fn find(explicit: Option<&Path>, isolated: bool) -> Result<Config, CliError> {
+        if isolated {
+            return Ok(Config::default());
+        }
+        if let Some(path) = explicit {
+            return Config::load(path);
+        }
+        let cwd = std::env::current_dir().map_err(|source| CliError::Read {
+            path: PathBuf::from("."),
+            source,
+        })?;
+        for dir in cwd.ancestors() {
+            let candidate = dir.join(CONFIG_NAME);
+            if candidate.is_file() {
+                return Config::load(&candidate);
+            }
+        }
+        Ok(Config::default())
+    }
+
+    /// Loads one settings file.
+    pub fn load(path: &Path) -> Result<Config, CliError> {
+        let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let bad = |message: String| CliError::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let file: ConfigFile =
+            toml::from_str(&text).map_err(|e| bad(e.message().trim().to_owned()))?;
+        let dir = path
+            .parent()
+            .map(Path::to_path_buf)
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let resolve = |spec: Option<String>| spec.map(|s| resolve_policy(&dir, &s));
+        let overrides = file
+            .overrides
+            .into_iter()
+            .map(|o| {
+                Ok(Override {
+                    paths: globs(&o.paths).map_err(&bad)?,
+                    policy: resolve(o.policy),
+                    as_of: o.as_of,
+                })
+            })
+            .collect::<Result<Vec<_>, CliError>>()?;
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            policy: resolve(file.policy),
+            as_of: file.as_of,
+            include: file.include,
+            exclude: globs(&file.exclude).map_err(&bad)?,
+            fail_on: file.fail_on,
+            select: file.select,
+            ignore: file.ignore,
+            overrides,
+            dir,
+        })
+    }
+
+    /// The file's path relative to the config's folder, when it lies inside it.
+    fn relative(&self, file: &Path) -> Option<PathBuf> {
+        let base = std::fs::canonicalize(&self.dir).ok()?;
+        let full = std::fs::canonicalize(file).ok()?;
+        full.strip_prefix(base).ok().map(Path::to_path_buf)
+    }
+
+    /// Whether `exclude` drops a file found in a directory.
+    pub fn excludes(&self, file: &Path) -> bool {
+        !self.exclude.is_empty()
+            && self
+                .relative(file)
+                .is_some_and(|r| self.exclude.is_match(r))
+    }
+
+    /// The settings for one file: the config's, then every matching override in order
+    /// (the last one wins).
+    pub fn for_file(&self, file: &Path) -> FileSettings {
+        let mut settings = FileSettings {
+            policy: self.policy.clone(),
+            as_of: self.as_of,
+        };
+        if self.overrides.is_empty() {
+            return settings;
+        }
+        let Some(relative) = self.relative(file) else {
+            return settings;
+        };
+        for o in &self.overrides {
+            if o.paths.is_match(&relative) {
+                if let Some(policy) = &o.policy {
+                    settings.policy = Some(policy.clone());
+                }
+                if let Some(as_of) = o.as_of {
+                    settings.as_of = Some(as_of);
+                }
+            }
+        }
+        settings
+    }
+
+    /// The files `include` names, walking the config's folder; empty without a config.
+    pub fn included(&self) -> Result<Vec<PathBuf>, CliError> {
+        if self.include.is_empty() {
+            return Ok(Vec::new());
+        }
+        let bad = |message: String| CliError::Config {
+            path: self.path.clone().unwrap_or_default(),
+            message,
+        };
+        let include = globs(&self.include).map_err(bad)?;
+        let mut found = Vec::new();
+        crate::inputs::walk(&self.dir, &mut found)?;
+        let mut files: Vec<PathBuf> = found
+            .into_iter()
+            .filter(|f| f.strip_prefix(&self.dir).is_ok_and(|r| include.is_match(r)))
+            .filter(|f| !self.excludes(f))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+}
+
+/// A policy spec from the config: a policy file path is taken relative to the config's
+/// folder; a built-in name is kept.
+fn resolve_policy(dir: &Path, spec: &str) -> String {
+    if spec.ends_with(".toml") || spec.contains('/') {
+        dir.join(spec).display().to_string()
+    } else {
+        spec.to_owned()
+    }
+}
+
+fn globs(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|e| format!("glob {pattern:?}: {e}"))?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("hearth-config-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("cases/icms")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn overrides_apply_in_order_and_policy_files_resolve_against_the_folder() {
+        let dir = scratch("overrides");
+        std::fs::write(dir.join("cases/icms/a.json"), "{}").unwrap();
+        std::fs::write(dir.join("cases/b.json"), "{}").unwrap();
+        std::fs::write(
+            dir.join(CONFIG_NAME),
+            r#"
+policy = "agency.toml"
+as_of = "2026-01-01"
+include = ["cases/**/*.json"]
+exclude = ["cases/b.json"]
+[[overrides]]
+paths = ["cases/**"]
+policy = "rrh"
+[[overrides]]
+paths = ["cases/icms/**"]
+policy = "icms-high"
+as_of = "2026-02-20"
+"#,
+        )
+        .unwrap();
+        let config = Config::load(&dir.join(CONFIG_NAME)).unwrap();
+        assert_eq!(
+            config.policy,
+            Some(dir.join("agency.toml").display().to_string())
+        );
+        let a = config.for_file(&dir.join("cases/icms/a.json"));
+        assert_eq!(a.policy.as_deref(), Some("icms-high"));
+        assert_eq!(a.as_of, "2026-02-20".parse().ok());
+        let b = config.for_file(&dir.join("cases/b.json"));
+        assert_eq!(b.policy.as_deref(), Some("rrh"));
+        assert_eq!(b.as_of, "2026-01-01".parse().ok());
+        assert!(config.excludes(&dir.join("cases/b.json")));
+        assert_eq!(
+            config.included().unwrap(),
+            vec![dir.join("cases/icms/a.json")]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_that_name_the_key() {
+        let dir = scratch("unknown");
+        std::fs::write(dir.join(CONFIG_NAME), "polcy = \"rrh\"\n").unwrap();
+        let err = Config::load(&dir.join(CONFIG_NAME))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("polcy") && err.contains("policy"), "{err}");
+    }
+}

@@ -1,0 +1,176 @@
+//! `hearth due`: the obligations agenda. Every obligation of the documents checked, as a
+//! worklist sorted by due date, filterable by participant, staff member and status.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use hearth::batch::FiledObligation;
+use hearth::ObligationStatus;
+use serde::Serialize;
+
+use crate::check_cmd::{build, Filter, InputArgs};
+use crate::config::Config;
+use crate::error::CliError;
+use crate::Format;
+
+/// Statuses `--status` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not done and past its due date.
+    Overdue,
+    /// Not done; due within the policy's lead time.
+    DueSoon,
+    /// Not done; due later.
+    Upcoming,
+    /// Done after the due date.
+    DoneLate,
+    /// Done on time.
+    Done,
+    /// Does not apply now.
+    NotApplicable,
+    /// Covered by a waiver.
+    Waived,
+    /// Every status.
+    All,
+}
+
+impl StatusArg {
+    fn admits(self, status: ObligationStatus) -> bool {
+        match self {
+            StatusArg::All => true,
+            StatusArg::Overdue => status == ObligationStatus::Overdue,
+            StatusArg::DueSoon => status == ObligationStatus::DueSoon,
+            StatusArg::Upcoming => status == ObligationStatus::Upcoming,
+            StatusArg::DoneLate => status == ObligationStatus::DoneLate,
+            StatusArg::Done => status == ObligationStatus::Done,
+            StatusArg::NotApplicable => status == ObligationStatus::NotApplicable,
+            StatusArg::Waived => status == ObligationStatus::Waived,
+        }
+    }
+}
+
+/// Arguments of `hearth due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only this participant (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub participant: Vec<String>,
+    /// Only obligations of enrollments this staff member manages (repeatable).
+    #[arg(long, value_name = "STAFF_ID")]
+    pub staff: Vec<String>,
+    /// Only these statuses (repeatable, comma-separated). Default: the open ones —
+    /// overdue, due-soon, upcoming.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub status: Vec<StatusArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct Agenda<'a> {
+    as_of: chrono::NaiveDate,
+    obligations: Vec<&'a FiledObligation>,
+}
+
+/// Runs `hearth due`: exit 0 with the agenda, 2 when hearth could not run.
+pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
+    let config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
+    let (report, _) = build(&args.input, &config, &Filter::default())?;
+    let statuses = if args.status.is_empty() {
+        vec![StatusArg::Overdue, StatusArg::DueSoon, StatusArg::Upcoming]
+    } else {
+        args.status.clone()
+    };
+    let mut agenda: Vec<&FiledObligation> = report
+        .obligations
+        .iter()
+        .filter(|o| statuses.iter().any(|s| s.admits(o.status)))
+        .filter(|o| {
+            args.participant.is_empty()
+                || args
+                    .participant
+                    .iter()
+                    .any(|p| p == o.participant_id.as_str())
+        })
+        .filter(|o| {
+            args.staff.is_empty()
+                || o.case_manager
+                    .as_ref()
+                    .is_some_and(|m| args.staff.iter().any(|s| s == m.as_str()))
+        })
+        .collect();
+    // A worklist: by due date (undated last), then participant, then the rest.
+    agenda.sort_by(|a, b| {
+        (
+            a.due_on.is_none(),
+            a.due_on,
+            a.participant_id.as_str(),
+            &a.code,
+            &a.kind,
+            &a.path,
+            &a.file,
+            a.record,
+        )
+            .cmp(&(
+                b.due_on.is_none(),
+                b.due_on,
+                b.participant_id.as_str(),
+                &b.code,
+                &b.kind,
+                &b.path,
+                &b.file,
+                b.record,
+            ))
+    });
+    match args.format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&Agenda {
+                as_of: report.as_of,
+                obligations: agenda,
+            })
+            .map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")?;
+        }
+        Format::Text => {
+            for o in &agenda {
+                let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
+                let staff = o.case_manager.as_ref().map_or("-", |s| s.as_str());
+                let remaining = o
+                    .remaining
+                    .filter(|r| *r > 0)
+                    .map(|r| format!(" ({r} still needed)"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{due}  {:<9} {:<18} {:<14} {:<12} {} {}: {}{remaining}",
+                    o.status.as_str(),
+                    o.kind,
+                    o.participant_id,
+                    staff,
+                    o.code,
+                    o.requirement,
+                    o.description,
+                )?;
+            }
+            writeln!(
+                out,
+                "{} obligations as of {} ({} overdue, {} due soon)",
+                agenda.len(),
+                report.as_of,
+                agenda
+                    .iter()
+                    .filter(|o| o.status == ObligationStatus::Overdue)
+                    .count(),
+                agenda
+                    .iter()
+                    .filter(|o| o.status == ObligationStatus::DueSoon)
+                    .count(),
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

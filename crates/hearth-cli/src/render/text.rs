@@ -1,0 +1,372 @@
+//! Text output for people: each finding in a rustc-like layout with the offending line
+//! and a caret, then the open obligations, then one summary line.
+//!
+//! The offending line is shown with every string value masked (`"…"`) and every object
+//! key that is not a plain `snake_case` field name masked too: the line is there to show
+//! *where*, and a case file's strings are where names, dates of birth, addresses and
+//! notes live. Numbers, `true`, `false`, `null` and punctuation are shown as written.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Effects, Style};
+use hearth::batch::{CheckReport, LocatedFinding};
+use hearth::{FindingKind, ObligationStatus, Severity};
+
+/// The longest stretch of a source line shown, in characters.
+const WINDOW: usize = 100;
+
+/// The texts findings point into, by file name and NDJSON record.
+#[derive(Debug, Default)]
+pub struct Sources {
+    texts: HashMap<(String, Option<u32>), String>,
+}
+
+impl Sources {
+    /// Keeps the text of one document.
+    pub fn insert(&mut self, file: String, record: Option<u32>, text: String) {
+        self.texts.insert((file, record), text);
+    }
+
+    /// The text of `line` (1-based, counted in the file) of a document.
+    fn line(&self, file: &str, record: Option<u32>, line: u32) -> Option<&str> {
+        let text = self.texts.get(&(file.to_owned(), record))?;
+        let within = line.checked_sub(record.unwrap_or(1))?;
+        text.lines().nth(usize::try_from(within).ok()?)
+    }
+}
+
+/// How the text is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// ANSI colours (on a terminal, unless `NO_COLOR` is set).
+    pub color: bool,
+    /// Leave out the obligations.
+    pub no_obligations: bool,
+}
+
+struct Styles {
+    error: Style,
+    warning: Style,
+    info: Style,
+    muted: Style,
+    gutter: Style,
+    bold: Style,
+}
+
+impl Styles {
+    fn new(color: bool) -> Self {
+        if !color {
+            let plain = Style::new();
+            return Styles {
+                error: plain,
+                warning: plain,
+                info: plain,
+                muted: plain,
+                gutter: plain,
+                bold: plain,
+            };
+        }
+        Styles {
+            error: AnsiColor::Red.on_default().effects(Effects::BOLD),
+            warning: AnsiColor::Yellow.on_default().effects(Effects::BOLD),
+            info: AnsiColor::Cyan.on_default().effects(Effects::BOLD),
+            muted: Style::new().effects(Effects::DIMMED),
+            gutter: AnsiColor::Blue.on_default().effects(Effects::BOLD),
+            bold: Style::new().effects(Effects::BOLD),
+        }
+    }
+
+    fn paint(style: Style, text: &str) -> String {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    }
+}
+
+/// Writes the report as text.
+pub fn write(
+    report: &CheckReport,
+    sources: &Sources,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let styles = Styles::new(options.color);
+    for finding in &report.findings {
+        write_finding(finding, sources, &styles, out)?;
+    }
+    if !options.no_obligations {
+        let open: Vec<_> = report
+            .obligations
+            .iter()
+            .filter(|o| {
+                matches!(
+                    o.status,
+                    ObligationStatus::Overdue
+                        | ObligationStatus::DueSoon
+                        | ObligationStatus::Upcoming
+                )
+            })
+            .collect();
+        if !open.is_empty() {
+            writeln!(out, "{}", Styles::paint(styles.bold, "obligations"))?;
+        }
+        for o in open {
+            let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
+            let status = match o.status {
+                ObligationStatus::Overdue => Styles::paint(styles.error, "overdue"),
+                ObligationStatus::DueSoon => Styles::paint(styles.warning, "due-soon"),
+                other => other.to_string(),
+            };
+            let record = o.record.map(|r| format!(":{r}")).unwrap_or_default();
+            writeln!(
+                out,
+                "  due {due} {status} {} {} ({}, {}): {}  {}",
+                o.kind,
+                o.participant_id,
+                o.code,
+                o.requirement,
+                o.description,
+                Styles::paint(styles.muted, &format!("{}{record}", o.file)),
+            )?;
+        }
+    }
+    let s = &report.summary;
+    writeln!(
+        out,
+        "{}",
+        Styles::paint(
+            styles.bold,
+            &format!(
+                "checked {} documents ({} participants) as of {}: {} errors, {} warnings, {} info, {} waived, {} not evaluated; {} could not be read; obligations: {} overdue, {} due soon",
+                s.documents,
+                s.participants,
+                report.as_of,
+                s.errors,
+                s.warnings,
+                s.infos,
+                s.waived,
+                s.not_evaluated,
+                s.invalid,
+                s.overdue,
+                s.due_soon,
+            )
+        )
+    )
+}
+
+fn write_finding(
+    f: &LocatedFinding,
+    sources: &Sources,
+    styles: &Styles,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (label, style) = match (&f.waiver, f.kind, f.severity) {
+        (Some(_), _, _) => ("waived", styles.muted),
+        (None, FindingKind::NotEvaluated, _) => ("not evaluated", styles.warning),
+        (None, FindingKind::Violation, Severity::Error) => ("error", styles.error),
+        (None, FindingKind::Violation, Severity::Warning) => ("warning", styles.warning),
+        (None, FindingKind::Violation, Severity::Info) => ("info", styles.info),
+    };
+    writeln!(
+        out,
+        "{}{}",
+        Styles::paint(style, &format!("{label}[{}]", f.code)),
+        Styles::paint(styles.bold, &format!(": {}", f.message)),
+    )?;
+    let number = f.line.map(|l| l.to_string()).unwrap_or_default();
+    let pad = " ".repeat(number.len().max(1));
+    let place = match (f.line, f.column) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", f.file),
+        (Some(line), None) => format!("{}:{line}", f.file),
+        _ => f.file.clone(),
+    };
+    writeln!(out, "{pad}{} {place}", Styles::paint(styles.gutter, "-->"))?;
+    let bar = Styles::paint(styles.gutter, "|");
+    let mut label_line = vec![f.rule.clone()];
+    if let Some(p) = &f.participant_id {
+        label_line.push(p.to_string());
+    }
+    label_line.push(if f.path.is_empty() {
+        "/".to_owned()
+    } else {
+        f.path.clone()
+    });
+    if let Some(w) = &f.waiver {
+        label_line.push(format!("waiver {w}"));
+    }
+    let label_text = label_line.join(" · ");
+    let source = f
+        .line
+        .and_then(|line| sources.line(&f.file, f.record, line));
+    match (source, f.line, f.column) {
+        (Some(text), Some(line), Some(column)) => {
+            let (shown, start, width) =
+                excerpt(text, column, f.end_line == Some(line), f.end_column);
+            writeln!(out, "{pad} {bar}")?;
+            writeln!(
+                out,
+                "{} {bar} {shown}",
+                Styles::paint(styles.gutter, &number)
+            )?;
+            writeln!(
+                out,
+                "{pad} {bar} {}{} {label_text}",
+                " ".repeat(start),
+                Styles::paint(style, &"^".repeat(width.max(1))),
+            )?;
+        }
+        _ => writeln!(out, "{pad} {bar} {label_text}")?,
+    }
+    if !f.requirements.is_empty() {
+        writeln!(
+            out,
+            "{pad} {} requirements: {}",
+            Styles::paint(styles.gutter, "="),
+            f.requirements.join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "{pad} {} help: {}",
+        Styles::paint(styles.gutter, "="),
+        f.help
+    )?;
+    writeln!(out)
+}
+
+/// The masked source line around the value, the caret's offset in it and its width.
+fn excerpt(
+    line: &str,
+    column: u32,
+    same_line: bool,
+    end_column: Option<u32>,
+) -> (String, usize, usize) {
+    let (masked, map) = mask(line);
+    let to_masked = |col: u32| -> usize {
+        let index = usize::try_from(col.saturating_sub(1)).unwrap_or(usize::MAX);
+        map.get(index).copied().unwrap_or(masked.chars().count())
+    };
+    let start = to_masked(column);
+    let end = match (same_line, end_column) {
+        (true, Some(end)) => to_masked(end).max(start + 1),
+        _ => start + 1,
+    };
+    let chars: Vec<char> = masked.chars().collect();
+    // A long line (a minified file, an NDJSON record) is cut to a window at the value.
+    let from = if chars.len() <= WINDOW {
+        0
+    } else {
+        start.saturating_sub(WINDOW / 4)
+    };
+    let to = (from + WINDOW).min(chars.len());
+    let mut shown: String = chars.get(from..to).unwrap_or(&[]).iter().collect();
+    let mut offset = start - from;
+    if from > 0 {
+        shown.insert(0, '…');
+        offset += 1;
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let width = end.min(to).saturating_sub(start).max(1);
+    (shown.trim_end().to_owned(), offset, width)
+}
+
+/// The line with string values and unusual keys replaced by `"…"`, and for every
+/// character of the original line (and one past its end) its index in the masked line.
+fn mask(line: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    let mut len = 0usize;
+    let mut map = Vec::with_capacity(chars.len() + 1);
+    let mut i = 0usize;
+    while let Some(&c) = chars.get(i) {
+        if c != '"' {
+            map.push(len);
+            out.push(c);
+            len += 1;
+            i += 1;
+            continue;
+        }
+        // A string literal: find its closing quote (strings never span lines in JSON).
+        let mut j = i + 1;
+        while let Some(&d) = chars.get(j) {
+            if d == '\\' {
+                j += 2;
+            } else if d == '"' {
+                break;
+            } else {
+                j += 1;
+            }
+        }
+        let close = j.min(chars.len());
+        let content: String = chars.get(i + 1..close).unwrap_or(&[]).iter().collect();
+        let is_key = chars
+            .get(close + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|c| !c.is_whitespace())
+            == Some(&':');
+        let plain_field = !content.is_empty()
+            && content
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let replacement = if is_key && plain_field {
+            format!("\"{content}\"")
+        } else {
+            "\"…\"".to_owned()
+        };
+        let start = len;
+        let width = replacement.chars().count();
+        for _ in i..=close.min(chars.len().saturating_sub(1)) {
+            map.push(start);
+        }
+        out.push_str(&replacement);
+        len += width;
+        i = close + 1;
+    }
+    while map.len() < chars.len() {
+        map.push(len);
+    }
+    map.push(len);
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_hides_values_and_odd_keys_but_keeps_field_names() {
+        let (masked, map) = mask(r#"  "name": "Robin \"Q\" Sample", "Robin": 3, "minutes": 45,"#);
+        assert_eq!(masked, r#"  "name": "…", "…": 3, "minutes": 45,"#);
+        assert!(!masked.contains("Robin"));
+        // The value's opening quote (column 11) maps onto the masked value's quote.
+        assert_eq!(map[10], 10);
+        assert_eq!(
+            map.len(),
+            r#"  "name": "Robin \"Q\" Sample", "Robin": 3, "minutes": 45,"#
+                .chars()
+                .count()
+                + 1
+        );
+    }
+
+    #[test]
+    fn excerpt_puts_the_caret_under_the_value() {
+        let line = r#"      "target_date": "2026-03-01", "x": 1"#;
+        let (shown, start, width) = excerpt(line, 22, true, Some(34));
+        assert_eq!(shown, r#"      "target_date": "…", "x": 1"#);
+        let caret: String = shown.chars().skip(start).take(width).collect();
+        assert_eq!(caret, "\"…\"");
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window() {
+        let line = format!("{{{}\"k\": 1}}", "\"a\": 1, ".repeat(200));
+        let column = u32::try_from(line.find("\"k\"").unwrap() + 1).unwrap();
+        let (shown, start, _) = excerpt(&line, column, false, None);
+        assert!(shown.chars().count() <= WINDOW + 2);
+        assert!(shown.starts_with('…'));
+        assert_eq!(shown.chars().nth(start), Some('"'));
+    }
+}

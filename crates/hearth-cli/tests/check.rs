@@ -1,0 +1,478 @@
+//! End-to-end tests of `hearth check` and `hearth due`: the built binary over the
+//! examples and over broken inputs, asserting exit codes, locations and output (every
+//! format snapshotted).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CI")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the hearth binary runs");
+    if let Some(mut pipe) = child.stdin.take() {
+        if let Some(text) = stdin {
+            pipe.write_all(text.as_bytes()).expect("stdin");
+        }
+    }
+    child.wait_with_output().expect("hearth finishes")
+}
+
+fn hearth(args: &[&str]) -> Output {
+    run_in(&repo(), args, None)
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hearth-check-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+const EXAMPLES: &[&str] = &["check", "--config", "examples/data/hearth.toml"];
+
+fn examples(extra: &[&str]) -> Output {
+    let mut args = EXAMPLES.to_vec();
+    args.extend_from_slice(extra);
+    hearth(&args)
+}
+
+/// Values of the examples that are personal: none may appear in any output.
+const PERSONAL: &[&str] = &["Robin", "Example Ave", "555-01", "Sample"];
+
+fn assert_no_personal_values(text: &str) {
+    for canary in PERSONAL {
+        assert!(!text.contains(canary), "personal value {canary:?} printed");
+    }
+}
+
+#[test]
+fn text_shows_each_finding_where_it_is_with_a_caret() {
+    let out = examples(&[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    // The plan review gap of the St. Louis example, at the review's line and column.
+    let source = std::fs::read_to_string(repo().join("examples/data/cases/stl-coc.json")).unwrap();
+    let spans = hearth::locate::locate(&source, &["/enrollments/0/care_plan/reviews/3"]);
+    let span = spans[0].expect("located");
+    let place = format!(
+        "--> examples/data/cases/stl-coc.json:{}:{}",
+        span.start.line, span.start.column
+    );
+    let at = text
+        .find(&place)
+        .unwrap_or_else(|| panic!("{place} in {text}"));
+    let before = &text[..at];
+    assert!(before.ends_with("error[PLAN005]: plan reviewed 2025-10-28, 49 days after the review on 2025-09-09; at most 30 allowed\n   "), "{before}");
+    let after = &text[at..];
+    assert!(
+        after
+            .contains("^ plan-review-overdue · STL-2025-0611 · /enrollments/0/care_plan/reviews/3"),
+        "{after}"
+    );
+    assert!(
+        text.contains("obligations\n  due "),
+        "obligations are listed: {text}"
+    );
+    assert!(
+        text.contains("checked 8 documents (8 participants) as of 2026-11-20: 27 errors"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    assert_no_personal_values(&text);
+    insta::assert_snapshot!("text_examples", text);
+}
+
+#[test]
+fn json_follows_the_check_report_schema() {
+    let out = examples(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_no_personal_values(&text);
+    let value: Value = serde_json::from_str(&text).expect("JSON");
+    let schema = hearth::schema::generate(hearth::schema::SchemaName::CheckReport);
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let findings = value["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 28);
+    for f in findings {
+        for field in [
+            "code",
+            "rule",
+            "severity",
+            "message",
+            "file",
+            "path",
+            "requirements",
+        ] {
+            assert!(!f[field].is_null(), "{field} in {f}");
+        }
+        assert!(
+            f["line"].as_u64().is_some() && f["column"].as_u64().is_some(),
+            "{f}"
+        );
+    }
+    assert!(value["obligations"]
+        .as_array()
+        .is_some_and(|o| !o.is_empty()));
+    let rrh = value["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "examples/data/cases/rrh.json")
+        .expect("rrh entry");
+    assert_eq!(rrh["as_of"], "2026-06-26");
+    assert_eq!(rrh["policy"], "rrh");
+    insta::assert_snapshot!("json_examples", text);
+}
+
+#[test]
+fn exit_codes_follow_the_table() {
+    // 1: errors at the default fail level.
+    assert_eq!(examples(&[]).status.code(), Some(1));
+    // 0: --exit-zero, or a fail level nothing reaches.
+    assert_eq!(examples(&["--exit-zero"]).status.code(), Some(0));
+    assert_eq!(examples(&["--fail-on", "never"]).status.code(), Some(0));
+    // Only a check that could not be made (no roster): fails at warning, not at error.
+    let only_roster = ["--select", "TERM003", "examples/data/cases/stl-coc.json"];
+    let mut args = only_roster.to_vec();
+    let out = examples(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("not evaluated[TERM003]"),
+        "{}",
+        stdout(&out)
+    );
+    args.extend_from_slice(&["--fail-on", "warning"]);
+    assert_eq!(examples(&args).status.code(), Some(1));
+    // 2: bad flags, a missing path, an unknown policy or selector, nothing to check.
+    assert_eq!(examples(&["--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(examples(&["no/such/file.json"]).status.code(), Some(2));
+    let out = examples(&["--policy", "stl-cco"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean \"stl-coc\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = examples(&["--select", "PLM005"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean"), "{}", stderr(&out));
+    let out = hearth(&["check", "--isolated"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("nothing to check"),
+        "{}",
+        stderr(&out)
+    );
+    // The table is in --help.
+    let help = stdout(&hearth(&["check", "--help"]));
+    assert!(
+        help.contains("Exit codes:") && help.contains("2  hearth could not run"),
+        "{help}"
+    );
+}
+
+#[test]
+fn select_and_ignore_by_code_prefix_and_name() {
+    let out = examples(&[
+        "--format",
+        "json",
+        "--select",
+        "VISIT",
+        "--ignore",
+        "no-next-visit-scheduled",
+    ]);
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let codes: Vec<&str> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.is_empty());
+    assert!(
+        codes
+            .iter()
+            .all(|c| c.starts_with("VISIT") && *c != "VISIT004"),
+        "{codes:?}"
+    );
+    assert!(codes.contains(&"VISIT001"), "{codes:?}");
+}
+
+#[test]
+fn a_broken_file_is_a_located_finding_and_the_others_are_still_checked() {
+    let dir = scratch("broken");
+    std::fs::copy(
+        repo().join("examples/data/cases/rrh.json"),
+        dir.join("good.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("bad.json"),
+        "{\n  \"schema_version\": \"1.0\",\n  \"participant\": {\"id\": 7}\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("truncated.json"),
+        "{\n  \"schema_version\": \"1.0\",\n  \"participant\": {",
+    )
+    .unwrap();
+    std::fs::write(dir.join("latin1.json"), b"{\"note\": \"caf\xe9\"}").unwrap();
+    let out = run_in(
+        &dir,
+        &["check", "--isolated", "--as-of", "2026-06-26", "."],
+        None,
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(text.contains("error[INPUT001]"), "{text}");
+    assert!(text.contains("--> ./bad.json:3:"), "{text}");
+    assert!(text.contains("--> ./truncated.json:3:"), "{text}");
+    assert!(text.contains("--> ./latin1.json:1:14"), "{text}");
+    assert!(text.contains("not UTF-8"), "{text}");
+    assert!(
+        text.contains("--> ./good.json:"),
+        "the good file is checked: {text}"
+    );
+    assert!(text.contains("3 could not be read"), "{text}");
+    assert!(
+        !text.contains("caf"),
+        "input text is never repeated: {text}"
+    );
+}
+
+#[test]
+fn stdin_and_ndjson_are_read() {
+    let rrh = std::fs::read_to_string(repo().join("examples/data/cases/rrh.json")).unwrap();
+    let out = run_in(
+        &repo(),
+        &[
+            "check",
+            "--isolated",
+            "--as-of",
+            "2026-06-26",
+            "--format",
+            "json",
+            "-",
+        ],
+        Some(&rrh),
+    );
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert!(value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["file"] == "<stdin>"));
+    assert!(value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "PLAN009"));
+
+    // Two case files on lines 1 and 3 of an NDJSON caseload, with a broken record on 2.
+    let dir = scratch("ndjson");
+    let one_line = |path: &str| {
+        let text = std::fs::read_to_string(repo().join(path)).unwrap();
+        serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap()
+    };
+    let body = format!(
+        "{}\n{{\"schema_version\": \"1.0\"\n{}\n",
+        one_line("examples/data/cases/rrh.json"),
+        one_line("examples/data/cases/ct-psh.json")
+    );
+    std::fs::write(dir.join("load.ndjson"), body).unwrap();
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "--isolated",
+            "--as-of",
+            "2026-06-26",
+            "--format",
+            "json",
+            "load.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["summary"]["documents"], 3);
+    assert_eq!(value["summary"]["invalid"], 1);
+    let findings = value["findings"].as_array().unwrap();
+    for f in findings {
+        assert_eq!(f["record"], f["line"], "{f}");
+    }
+    assert!(findings
+        .iter()
+        .any(|f| f["record"] == 1 && f["participant_id"] == "RRH-1150"));
+    assert!(findings
+        .iter()
+        .any(|f| f["record"] == 2 && f["code"] == "INPUT001"));
+    assert!(findings
+        .iter()
+        .any(|f| f["record"] == 3 && f["participant_id"] == "CTPSH-0356"));
+}
+
+#[test]
+fn config_is_found_walking_up_and_isolated_ignores_it() {
+    let dir = scratch("discovery");
+    std::fs::create_dir_all(dir.join("exports/icms")).unwrap();
+    std::fs::create_dir_all(dir.join("archive")).unwrap();
+    std::fs::copy(
+        repo().join("examples/data/cases/icms-high-billing.json"),
+        dir.join("exports/icms/a.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo().join("examples/data/cases/rrh.json"),
+        dir.join("exports/b.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo().join("examples/data/cases/rrh.json"),
+        dir.join("archive/old.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("hearth.toml"),
+        "as_of = \"2026-06-26\"\ninclude = [\"**/*.json\"]\nexclude = [\"archive/**\"]\nselect = [\"VISIT\"]\n[[overrides]]\npaths = [\"exports/icms/**\"]\nas_of = \"2026-02-20\"\n",
+    )
+    .unwrap();
+    let out = run_in(
+        &dir.join("exports/icms"),
+        &["check", "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let files: Vec<&str> = value["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "archive/ is excluded: {files:?}");
+    let icms = value["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"].as_str().unwrap().ends_with("icms/a.json"))
+        .unwrap();
+    assert_eq!(icms["as_of"], "2026-02-20");
+    assert_eq!(icms["policy"], "icms-high");
+    assert!(value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["code"].as_str().unwrap().starts_with("VISIT")));
+    // --isolated: no config, so nothing to check without a PATH.
+    let out = run_in(&dir.join("exports"), &["check", "--isolated"], None);
+    assert_eq!(out.status.code(), Some(2));
+    // --config names another file; its paths are relative to its folder.
+    let out = hearth(&[
+        "check",
+        "--config",
+        dir.join("hearth.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["files"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn output_goes_to_the_named_file() {
+    let dir = scratch("output");
+    let target = dir.join("report.json");
+    let out = examples(&["--format", "json", "--output", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(written["summary"]["documents"], 8);
+}
+
+#[test]
+fn due_lists_obligations_by_date_with_filters() {
+    let out = hearth(&[
+        "due",
+        "--config",
+        "examples/data/hearth.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let items = value["obligations"].as_array().unwrap();
+    assert!(!items.is_empty());
+    let dates: Vec<&str> = items
+        .iter()
+        .map(|o| o["due_on"].as_str().unwrap_or("9999"))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "sorted by due date");
+    assert!(items
+        .iter()
+        .all(|o| ["overdue", "due-soon", "upcoming"].contains(&o["status"].as_str().unwrap())));
+
+    let out = hearth(&[
+        "due",
+        "--config",
+        "examples/data/hearth.toml",
+        "--staff",
+        "STL-CM-03",
+        "--format",
+        "json",
+    ]);
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let items = value["obligations"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|o| o["case_manager"] == "STL-CM-03"));
+
+    let out = hearth(&[
+        "due",
+        "--config",
+        "examples/data/hearth.toml",
+        "--participant",
+        "ICMRRH-0288",
+        "--status",
+        "all",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("ICMRRH-0288"), "{text}");
+    assert!(!text.contains("RRH-1150"), "{text}");
+    assert_no_personal_values(&text);
+    insta::assert_snapshot!("due_icm_rrh", text);
+}
