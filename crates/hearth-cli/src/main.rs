@@ -24,6 +24,7 @@ mod catalog_cmd;
 mod check_cmd;
 mod error;
 mod inspect;
+mod render;
 mod rules_cmd;
 mod schema_cmd;
 
