@@ -9,6 +9,7 @@
 // Not yet called from `hearth check --format`; remove when the formats are wired.
 #![allow(dead_code)]
 
+pub mod github;
 pub mod junit;
 pub mod sarif;
 
