@@ -24,7 +24,7 @@
 //! The XML is written by `quick-junit` (the crate cargo-nextest uses), which escapes
 //! attribute values and text and drops characters XML 1.0 cannot hold.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
 
 use hearth::batch::{CheckReport, LocatedFinding, INVALID_DOCUMENT};
@@ -42,8 +42,14 @@ pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
 pub fn to_junit(report: &CheckReport) -> Report {
     let mut junit = Report::new("hearth");
     let mut names = UniqueNames::default();
-    let mut files: Vec<&str> = report.files.iter().map(|f| f.file.as_str()).collect();
-    files.dedup();
+    // Every file, once, in the report's order (by file); a finding whose file has no
+    // entry (a hand-built report) still gets its suite.
+    let files: BTreeSet<&str> = report
+        .files
+        .iter()
+        .map(|f| f.file.as_str())
+        .chain(report.findings.iter().map(|f| f.file.as_str()))
+        .collect();
     for file in files {
         let mut suite = TestSuite::new(file);
         for entry in report.files.iter().filter(|e| e.file == file) {
@@ -402,6 +408,15 @@ mod tests {
         let text = xml(&fixture::report()).replacen("</testsuite>", "", 1);
         let caught = std::panic::catch_unwind(|| parse(&text));
         assert!(caught.is_err(), "a missing end tag must fail the parse");
+    }
+
+    #[test]
+    fn a_finding_without_a_file_entry_still_gets_a_suite() {
+        let mut report = fixture::report();
+        report.files.retain(|f| f.file != "broken.json");
+        let (_, suites) = parse(&xml(&report));
+        assert_eq!(suites[0].0["name"], "broken.json");
+        assert_eq!(suites[0].1.len(), 1);
     }
 
     #[test]
