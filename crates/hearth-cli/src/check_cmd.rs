@@ -57,6 +57,12 @@ pub enum CheckFormat {
     Text,
     /// The check report (schemas/check-report.schema.json).
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML, for any CI's test report.
+    Junit,
+    /// GitHub Actions workflow commands: inline annotations.
+    Github,
 }
 
 /// Arguments of `hearth check`.
@@ -124,6 +130,9 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
             render::text::write(&report, &sources, options, out)?;
         }
         CheckFormat::Json => render::json::write(&report, out)?,
+        CheckFormat::Sarif => render::sarif::write(&report, out)?,
+        CheckFormat::Junit => render::junit::write(&report, out)?,
+        CheckFormat::Github => render::github::write(&report, out)?,
     }
     out.flush()?;
 

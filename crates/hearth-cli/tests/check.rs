@@ -476,3 +476,93 @@ fn due_lists_obligations_by_date_with_filters() {
     assert_no_personal_values(&text);
     insta::assert_snapshot!("due_icm_rrh", text);
 }
+
+/// The official SARIF 2.1.0 schema, vendored beside these tests (see tests/sarif/README.md).
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sarif/sarif-2.1.0.json"),
+    )
+    .expect("vendored SARIF schema");
+    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("SARIF schema compiles")
+}
+
+#[test]
+fn sarif_of_the_examples_is_valid_sarif_2_1_0_with_regions() {
+    let out = examples(&["--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_no_personal_values(&text);
+    let log: Value = serde_json::from_str(&text).expect("JSON");
+    let validator = sarif_validator();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 28);
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    for result in results {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(
+                region[key].as_u64().is_some_and(|n| n >= 1),
+                "{key} in {result}"
+            );
+        }
+    }
+    for rule in rules {
+        for key in ["id", "name"] {
+            assert!(rule[key].is_string(), "{key} in {rule}");
+        }
+        assert!(
+            rule["shortDescription"]["text"].is_string()
+                && rule["fullDescription"]["text"].is_string()
+                && rule["help"]["text"].is_string(),
+            "{rule}"
+        );
+        assert!(rule["defaultConfiguration"]["level"].is_string(), "{rule}");
+    }
+    // A log that breaks the schema is caught, so the check above can fail.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::String("fatal".into());
+    assert!(!validator.is_valid(&broken));
+    insta::assert_snapshot!("sarif_examples", text);
+}
+
+#[test]
+fn junit_and_github_formats_of_the_examples() {
+    let out = examples(&["--format", "junit"]);
+    assert_eq!(out.status.code(), Some(1));
+    let junit = stdout(&out);
+    assert_no_personal_values(&junit);
+    assert!(junit.starts_with("<?xml"), "{junit}");
+    assert_eq!(junit.matches("<failure").count(), 27, "{junit}");
+    let names: Vec<&str> = junit
+        .split("<testcase name=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(names.len(), unique.len(), "testcase names are unique");
+    insta::assert_snapshot!("junit_examples", junit);
+
+    let out = examples(&["--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let github = stdout(&out);
+    assert_no_personal_values(&github);
+    let errors = github
+        .lines()
+        .filter(|l| l.starts_with("::error file="))
+        .count();
+    assert_eq!(errors, 27, "{github}");
+    assert!(
+        github.contains("::error file=examples/data/cases/stl-coc.json,line="),
+        "{github}"
+    );
+    insta::assert_snapshot!("github_examples", github);
+}
