@@ -95,6 +95,22 @@ pub struct CheckArgs {
     /// Text format: leave out the obligations (`hearth due` lists them).
     #[arg(long)]
     pub no_obligations: bool,
+    /// Text format colours: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When the text format uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to anything non-empty (and never with
+    /// `--output`).
+    #[default]
+    Auto,
+    /// Always, even when piped (the flag wins over `NO_COLOR`).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// Runs `hearth check`.
@@ -124,7 +140,11 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
     match args.format {
         CheckFormat::Text => {
             let options = render::text::Options {
-                color: args.output.is_none() && color_wanted(),
+                color: match args.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => args.output.is_none() && color_wanted(),
+                },
                 no_obligations: args.no_obligations,
             };
             render::text::write(&report, &sources, options, out)?;

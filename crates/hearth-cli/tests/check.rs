@@ -566,3 +566,33 @@ fn junit_and_github_formats_of_the_examples() {
     );
     insta::assert_snapshot!("github_examples", github);
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_no_color_wins_over_auto() {
+    let piped = examples(&["examples/data/cases/rrh.json"]);
+    assert!(!stdout(&piped).contains('\u{1b}'));
+    let always = examples(&["--color", "always", "examples/data/cases/rrh.json"]);
+    let text = stdout(&always);
+    assert!(
+        text.contains("\u{1b}[1m\u{1b}[31merror[") || text.contains("\u{1b}[31m"),
+        "{text:?}"
+    );
+    // On a terminal (a pty from util-linux `script`, essential on Debian), auto colours,
+    // and NO_COLOR turns it off.
+    let on_tty = |no_color: Option<&str>| {
+        let command = format!(
+            "{} check --config examples/data/hearth.toml examples/data/cases/rrh.json",
+            env!("CARGO_BIN_EXE_hearth")
+        );
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &command, "/dev/null"])
+            .current_dir(repo());
+        match no_color {
+            Some(v) => cmd.env("NO_COLOR", v),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        stdout(&cmd.output().expect("script(1) runs"))
+    };
+    assert!(on_tty(None).contains('\u{1b}'), "colour on a terminal");
+    assert!(!on_tty(Some("1")).contains('\u{1b}'), "NO_COLOR respected");
+}
