@@ -35,11 +35,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::{parse_input, Input, InputError};
 use crate::locate::{locate, Span};
-use crate::model::{EnrollmentId, ParticipantId, StaffId};
+use crate::model::ParticipantId;
 use crate::rules::path::compare_pointers;
-use crate::rules::{
-    Finding, FindingKind, Obligation, ObligationStatus, Policy, Report, Severity, Validator,
-};
+use crate::rules::{Finding, FindingKind, Obligation, Policy, Report, Severity, Validator};
 
 /// The version of the check-report format.
 pub const CHECK_REPORT_SCHEMA_VERSION: &str = "1.0";
@@ -404,71 +402,26 @@ impl LocatedFinding {
     }
 }
 
-/// An obligation with the file it came from.
+/// An obligation with the file it came from: the file and record, then the
+/// obligation's own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct FiledObligation {
     /// The file.
     pub file: String,
     /// For a record of an NDJSON file, its line number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<u32>,
-    /// The code of the rule that tracks it.
-    pub code: String,
-    /// The requirement id.
-    pub requirement: String,
-    /// What is asked, as a kebab-case kind.
-    pub kind: String,
-    /// What is asked, in words, with ids, dates and counts only.
-    pub description: String,
-    /// The participant.
-    pub participant_id: ParticipantId,
-    /// The enrollment it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enrollment: Option<EnrollmentId>,
-    /// The enrollment's case manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case_manager: Option<StaffId>,
-    /// JSON Pointer of the record it is about.
-    pub path: String,
-    /// The first day of its window, if it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub window_start: Option<NaiveDate>,
-    /// The last day on which it is on time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due_on: Option<NaiveDate>,
-    /// When it was done, if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub done_on: Option<NaiveDate>,
-    /// How many are still needed, for counts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remaining: Option<u32>,
-    /// Where it stands on the evaluation date.
-    pub status: ObligationStatus,
-    /// The waiver that covers it, if one does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waiver: Option<String>,
+    /// The obligation.
+    #[serde(flatten)]
+    pub obligation: Obligation,
 }
 
 impl FiledObligation {
-    fn new(file: &str, record: Option<u32>, o: Obligation) -> Self {
+    fn new(file: &str, record: Option<u32>, obligation: Obligation) -> Self {
         FiledObligation {
             file: file.to_owned(),
             record,
-            code: o.code,
-            requirement: o.requirement,
-            kind: o.kind,
-            description: o.description,
-            participant_id: o.participant_id,
-            enrollment: o.enrollment,
-            case_manager: o.case_manager,
-            path: o.path,
-            window_start: o.window_start,
-            due_on: o.due_on,
-            done_on: o.done_on,
-            remaining: o.remaining,
-            status: o.status,
-            waiver: o.waiver,
+            obligation,
         }
     }
 }

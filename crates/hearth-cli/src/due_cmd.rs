@@ -88,43 +88,33 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let mut agenda: Vec<&FiledObligation> = report
         .obligations
         .iter()
-        .filter(|o| statuses.iter().any(|s| s.admits(o.status)))
-        .filter(|o| {
-            args.participant.is_empty()
-                || args
-                    .participant
-                    .iter()
-                    .any(|p| p == o.participant_id.as_str())
-        })
-        .filter(|o| {
-            args.staff.is_empty()
-                || o.case_manager
-                    .as_ref()
-                    .is_some_and(|m| args.staff.iter().any(|s| s == m.as_str()))
+        .filter(|f| {
+            let o = &f.obligation;
+            statuses.iter().any(|s| s.admits(o.status))
+                && (args.participant.is_empty()
+                    || args
+                        .participant
+                        .iter()
+                        .any(|p| p == o.participant_id.as_str()))
+                && (args.staff.is_empty()
+                    || o.case_manager
+                        .as_ref()
+                        .is_some_and(|m| args.staff.iter().any(|s| s == m.as_str())))
         })
         .collect();
     // A worklist: by due date (undated last), then participant, then the rest.
-    agenda.sort_by(|a, b| {
+    agenda.sort_by_key(|f| {
+        let o = &f.obligation;
         (
-            a.due_on.is_none(),
-            a.due_on,
-            a.participant_id.as_str(),
-            &a.code,
-            &a.kind,
-            &a.path,
-            &a.file,
-            a.record,
+            o.due_on.is_none(),
+            o.due_on,
+            o.participant_id.as_str(),
+            o.code.as_str(),
+            o.kind.as_str(),
+            o.path.as_str(),
+            f.file.as_str(),
+            f.record,
         )
-            .cmp(&(
-                b.due_on.is_none(),
-                b.due_on,
-                b.participant_id.as_str(),
-                &b.code,
-                &b.kind,
-                &b.path,
-                &b.file,
-                b.record,
-            ))
     });
     match args.format {
         Format::Json => {
@@ -136,7 +126,7 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
             writeln!(out, "{text}")?;
         }
         Format::Text => {
-            for o in &agenda {
+            for o in agenda.iter().map(|f| &f.obligation) {
                 let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
                 let staff = o.case_manager.as_ref().map_or("-", |s| s.as_str());
                 let remaining = o
@@ -163,11 +153,11 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                 report.as_of,
                 agenda
                     .iter()
-                    .filter(|o| o.status == ObligationStatus::Overdue)
+                    .filter(|f| f.obligation.status == ObligationStatus::Overdue)
                     .count(),
                 agenda
                     .iter()
-                    .filter(|o| o.status == ObligationStatus::DueSoon)
+                    .filter(|f| f.obligation.status == ObligationStatus::DueSoon)
                     .count(),
             )?;
         }

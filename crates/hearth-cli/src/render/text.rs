@@ -97,9 +97,9 @@ pub fn write(
         let open: Vec<_> = report
             .obligations
             .iter()
-            .filter(|o| {
+            .filter(|f| {
                 matches!(
-                    o.status,
+                    f.obligation.status,
                     ObligationStatus::Overdue
                         | ObligationStatus::DueSoon
                         | ObligationStatus::Upcoming
@@ -109,14 +109,15 @@ pub fn write(
         if !open.is_empty() {
             writeln!(out, "{}", Styles::paint(styles.bold, "obligations"))?;
         }
-        for o in open {
+        for filed in open {
+            let o = &filed.obligation;
             let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
             let status = match o.status {
                 ObligationStatus::Overdue => Styles::paint(styles.error, "overdue"),
                 ObligationStatus::DueSoon => Styles::paint(styles.warning, "due-soon"),
                 other => other.to_string(),
             };
-            let record = o.record.map(|r| format!(":{r}")).unwrap_or_default();
+            let record = filed.record.map(|r| format!(":{r}")).unwrap_or_default();
             writeln!(
                 out,
                 "  due {due} {status} {} {} ({}, {}): {}  {}",
@@ -125,7 +126,7 @@ pub fn write(
                 o.code,
                 o.requirement,
                 o.description,
-                Styles::paint(styles.muted, &format!("{}{record}", o.file)),
+                Styles::paint(styles.muted, &format!("{}{record}", filed.file)),
             )?;
         }
     }
