@@ -21,9 +21,13 @@ pub struct RulesArgs {
     pub format: Format,
     /// Show the severities and parameter values of this policy: a built-in policy name
     /// (icms-high, icms-low, icm-rrh, rrh, stl-coc, ct-psh) or a policy file (TOML).
-    /// Rules the policy does not turn on are shown as `off`.
+    /// Rules the policy does not turn on are shown as `off`. Default: the policy of the
+    /// nearest hearth.toml, if it names one.
     #[arg(long, value_name = "NAME|FILE")]
     pub policy: Option<String>,
+    /// Ignore every hearth.toml: without --policy, list the rules' defaults.
+    #[arg(long)]
+    pub isolated: bool,
     /// List only these rules: a code (PLAN001), a code prefix (PLAN, VISIT00) or a rule
     /// name (too-many-active-goals). Repeat the flag or separate with commas.
     #[arg(long, value_name = "CODE|PREFIX", value_delimiter = ',', num_args = 1..)]
@@ -213,7 +217,11 @@ pub(crate) fn select_rules(selectors: &[String]) -> Result<Vec<&'static dyn Rule
 
 /// Prints the rule list.
 pub fn run(args: &RulesArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
-    let policy = args.policy.as_deref().map(load_policy).transpose()?;
+    let spec = match &args.policy {
+        Some(spec) => Some(spec.clone()),
+        None => crate::config::Config::find(None, args.isolated)?.policy,
+    };
+    let policy = spec.as_deref().map(load_policy).transpose()?;
     let rules = select_rules(&args.select)?;
     let views: Vec<RuleView> = rules
         .iter()
@@ -292,6 +300,8 @@ mod tests {
         RulesArgs {
             format,
             policy: policy.map(str::to_owned),
+            // Unit tests run in the crate's folder: never pick up a hearth.toml above it.
+            isolated: true,
             select: select.iter().map(|s| (*s).to_owned()).collect(),
         }
     }

@@ -596,3 +596,23 @@ fn colour_only_when_asked_or_on_a_terminal_and_no_color_wins_over_auto() {
     assert!(on_tty(None).contains('\u{1b}'), "colour on a terminal");
     assert!(!on_tty(Some("1")).contains('\u{1b}'), "NO_COLOR respected");
 }
+
+#[test]
+fn rules_show_the_active_policy_of_the_nearest_config() {
+    let dir = scratch("rules-config");
+    std::fs::write(dir.join("hearth.toml"), "policy = \"rrh\"\n").unwrap();
+    let rules = |args: &[&str]| -> Vec<Value> {
+        let out = run_in(&dir, args, None);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).expect("JSON")
+    };
+    let active = rules(&["rules", "--format", "json"]);
+    let plan005 = active.iter().find(|r| r["code"] == "PLAN005").unwrap();
+    assert_eq!(
+        plan005["severity"], "off",
+        "rrh does not turn PLAN005 on: {plan005}"
+    );
+    let defaults = rules(&["rules", "--format", "json", "--isolated"]);
+    let plan005 = defaults.iter().find(|r| r["code"] == "PLAN005").unwrap();
+    assert_eq!(plan005["severity"], "error");
+}
