@@ -37,7 +37,9 @@ use crate::input::{parse_input, Input, InputError};
 use crate::locate::{locate, Span};
 use crate::model::ParticipantId;
 use crate::rules::path::compare_pointers;
-use crate::rules::{Finding, FindingKind, Obligation, Policy, Report, Severity, Validator};
+use crate::rules::{
+    Finding, FindingKind, Obligation, Policy, Report, Severity, Summary, Validator,
+};
 
 /// The version of the check-report format.
 pub const CHECK_REPORT_SCHEMA_VERSION: &str = "1.0";
@@ -284,30 +286,18 @@ pub struct CheckReport {
     pub obligations: Vec<FiledObligation>,
 }
 
-/// Counts over a batch.
+/// Counts over a batch: documents read and unreadable, then the totals of every
+/// document's report (an unreadable document counts as one error).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct CheckSummary {
     /// Documents read (files, and records of NDJSON files).
     pub documents: usize,
     /// Documents that could not be read (each is an `INPUT001` finding).
     pub invalid: usize,
-    /// Participants checked.
-    pub participants: usize,
-    /// Unwaived violations of severity `error` (including unreadable documents).
-    pub errors: usize,
-    /// Unwaived violations of severity `warning`.
-    pub warnings: usize,
-    /// Unwaived violations of severity `info`.
-    pub infos: usize,
-    /// Findings covered by a waiver.
-    pub waived: usize,
-    /// Checks that could not be made.
-    pub not_evaluated: usize,
-    /// Obligations past their due date.
-    pub overdue: usize,
-    /// Obligations due within the lead time.
-    pub due_soon: usize,
+    /// Participants, findings by severity, waived, not evaluated, obligations overdue
+    /// and due soon, summed over the documents.
+    #[serde(flatten)]
+    pub totals: Summary,
 }
 
 /// One document of the batch.
@@ -444,14 +434,7 @@ impl CheckReport {
             match outcome {
                 Outcome::Report { report, spans } => {
                     let s = &report.summary;
-                    summary.participants += s.participants;
-                    summary.errors += s.errors;
-                    summary.warnings += s.warnings;
-                    summary.infos += s.infos;
-                    summary.waived += s.waived;
-                    summary.not_evaluated += s.not_evaluated;
-                    summary.overdue += s.overdue;
-                    summary.due_soon += s.due_soon;
+                    summary.totals.add(s);
                     files.push(FileEntry {
                         file: file.clone(),
                         record,
@@ -482,7 +465,7 @@ impl CheckReport {
                 }),
                 Outcome::Invalid(problem) => {
                     summary.invalid += 1;
-                    summary.errors += 1;
+                    summary.totals.errors += 1;
                     files.push(FileEntry {
                         file: file.clone(),
                         record,
@@ -610,6 +593,20 @@ mod tests {
             .iter()
             .filter(|f| f.file == "a.json")
             .all(|f| f.line.is_some() && f.column.is_some()));
+    }
+
+    #[test]
+    fn the_report_round_trips_through_json() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let report = CheckReport::new(
+            as_of(),
+            vec![Document::new("a.json", good).check(&policy, as_of())],
+        );
+        assert!(!report.obligations.is_empty());
+        let text = serde_json::to_string(&report).unwrap();
+        let back: CheckReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, report);
     }
 
     #[test]

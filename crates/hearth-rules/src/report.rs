@@ -59,6 +59,20 @@ pub struct Summary {
     pub due_soon: usize,
 }
 
+impl Summary {
+    /// Adds another report's counts to these (for totals over many reports).
+    pub fn add(&mut self, other: &Summary) {
+        self.participants += other.participants;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.waived += other.waived;
+        self.not_evaluated += other.not_evaluated;
+        self.overdue += other.overdue;
+        self.due_soon += other.due_soon;
+    }
+}
+
 impl Report {
     /// Builds a report: sorts findings and obligations and counts them.
     pub fn new(

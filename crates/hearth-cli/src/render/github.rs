@@ -101,12 +101,13 @@ fn message(f: &LocatedFinding) -> String {
 
 /// The last line: the run's counts, as plain text.
 fn summary(report: &CheckReport) -> String {
-    let s = &report.summary;
+    let (documents, invalid) = (report.summary.documents, report.summary.invalid);
+    let s = &report.summary.totals;
     format!(
         "hearth: {} document{} ({} unreadable), {} participant{}, as of {}: {} error{}, {} warning{}, {} info, {} waived, {} not evaluated",
-        s.documents,
-        plural(s.documents),
-        s.invalid,
+        documents,
+        plural(documents),
+        invalid,
         s.participants,
         plural(s.participants),
         report.as_of,

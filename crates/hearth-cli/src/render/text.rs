@@ -130,7 +130,8 @@ pub fn write(
             )?;
         }
     }
-    let s = &report.summary;
+    let (documents, invalid) = (report.summary.documents, report.summary.invalid);
+    let s = &report.summary.totals;
     writeln!(
         out,
         "{}",
@@ -138,7 +139,7 @@ pub fn write(
             styles.bold,
             &format!(
                 "checked {} documents ({} participants) as of {}: {} errors, {} warnings, {} info, {} waived, {} not evaluated; {} could not be read; obligations: {} overdue, {} due soon",
-                s.documents,
+                documents,
                 s.participants,
                 report.as_of,
                 s.errors,
@@ -146,7 +147,7 @@ pub fn write(
                 s.infos,
                 s.waived,
                 s.not_evaluated,
-                s.invalid,
+                invalid,
                 s.overdue,
                 s.due_soon,
             )
