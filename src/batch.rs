@@ -19,10 +19,10 @@
 //! ];
 //! let report = CheckReport::new(as_of, docs);
 //! let broken = report.findings.iter().find(|f| f.file == "broken.json").unwrap();
-//! assert_eq!(broken.code, hearth::batch::INVALID_DOCUMENT);
+//! assert_eq!(broken.finding.code, hearth::batch::INVALID_DOCUMENT);
 //! assert_eq!(broken.line, Some(1));
-//! let plan = report.findings.iter().find(|f| f.code == "PLAN003").unwrap();
-//! assert_eq!(plan.path, "/enrollments/0/care_plan/goals/2");
+//! let plan = report.findings.iter().find(|f| f.finding.code == "PLAN003").unwrap();
+//! assert_eq!(plan.finding.path, "/enrollments/0/care_plan/goals/2");
 //! assert!(plan.line.is_some() && plan.column.is_some());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -35,7 +35,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::{parse_input, Input, InputError};
 use crate::locate::{locate, Span};
-use crate::model::ParticipantId;
 use crate::rules::path::compare_pointers;
 use crate::rules::{
     Finding, FindingKind, Obligation, Policy, Report, Severity, Summary, Validator,
@@ -323,31 +322,16 @@ pub struct FileEntry {
     pub findings: usize,
 }
 
-/// A finding with the file and the place in it.
+/// A finding with the file and the place in it: file, record, line and column, then the
+/// library finding's own fields (code, rule, severity, kind, message, participant,
+/// JSON Pointer path, date, requirements, help, waiver).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct LocatedFinding {
     /// The file.
     pub file: String,
     /// For a record of an NDJSON file, its line number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<u32>,
-    /// The rule's code, e.g. `PLAN005`, or `INPUT001` for a document that could not be
-    /// read.
-    pub code: String,
-    /// The rule's kebab-case name.
-    pub rule: String,
-    /// The severity under the policy applied.
-    pub severity: Severity,
-    /// A violation, or a check that could not be made.
-    pub kind: FindingKind,
-    /// What is wrong, with ids, dates and counts only.
-    pub message: String,
-    /// The participant; absent for caseload findings and unreadable documents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant_id: Option<ParticipantId>,
-    /// JSON Pointer of the offending value in the document.
-    pub path: String,
     /// 1-based line of the value in the file (absent when it could not be located).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
@@ -360,22 +344,16 @@ pub struct LocatedFinding {
     /// Column just after the value's last character.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_column: Option<u32>,
-    /// The date the finding is about (absent for unreadable documents).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub on: Option<NaiveDate>,
-    /// The requirement ids the rule enforces.
-    pub requirements: Vec<String>,
-    /// What to do about it.
-    pub help: String,
-    /// The waiver that covers it, if one does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waiver: Option<String>,
+    /// The finding. For a document that could not be read it has the code `INPUT001`,
+    /// no participant, and the run's evaluation date as its date.
+    #[serde(flatten)]
+    pub finding: Finding,
 }
 
 impl LocatedFinding {
     /// Whether a waiver covers it.
     pub fn is_waived(&self) -> bool {
-        self.waiver.is_some()
+        self.finding.is_waived()
     }
 
     /// Whether it counts against a fail level: unwaived, and a violation at or above
@@ -384,9 +362,10 @@ impl LocatedFinding {
         if self.is_waived() {
             return false;
         }
-        let effective = match self.kind {
-            FindingKind::Violation => self.severity,
-            FindingKind::NotEvaluated => Severity::Warning.max(self.severity),
+        let f = &self.finding;
+        let effective = match f.kind {
+            FindingKind::Violation => f.severity,
+            FindingKind::NotEvaluated => Severity::Warning.max(f.severity),
         };
         effective <= level
     }
@@ -478,21 +457,23 @@ impl CheckReport {
                     findings.push(LocatedFinding {
                         file,
                         record,
-                        code: INVALID_DOCUMENT.to_owned(),
-                        rule: INVALID_DOCUMENT_NAME.to_owned(),
-                        severity: Severity::Error,
-                        kind: FindingKind::Violation,
-                        message: problem.message,
-                        participant_id: None,
-                        path: problem.pointer,
                         line: problem.line,
                         column: problem.column,
                         end_line: problem.line,
                         end_column: problem.column.map(|c| c.saturating_add(1)),
-                        on: None,
-                        requirements: Vec::new(),
-                        help: INVALID_DOCUMENT_HELP.to_owned(),
-                        waiver: None,
+                        finding: Finding {
+                            code: INVALID_DOCUMENT.to_owned(),
+                            rule: INVALID_DOCUMENT_NAME.to_owned(),
+                            severity: Severity::Error,
+                            kind: FindingKind::Violation,
+                            message: problem.message,
+                            participant_id: None,
+                            path: problem.pointer,
+                            on: as_of,
+                            requirements: Vec::new(),
+                            help: INVALID_DOCUMENT_HELP.to_owned(),
+                            waiver: None,
+                        },
                     });
                 }
             }
@@ -517,27 +498,22 @@ impl CheckReport {
     }
 }
 
-fn located(file: &str, record: Option<u32>, f: Finding, span: Option<Span>) -> LocatedFinding {
+fn located(
+    file: &str,
+    record: Option<u32>,
+    finding: Finding,
+    span: Option<Span>,
+) -> LocatedFinding {
     // A record's lines are counted from its own line in the file.
     let shift = |line: u32| record.map_or(line, |r| r.saturating_add(line.saturating_sub(1)));
     LocatedFinding {
         file: file.to_owned(),
         record,
-        code: f.code,
-        rule: f.rule,
-        severity: f.severity,
-        kind: f.kind,
-        message: f.message,
-        participant_id: f.participant_id,
-        path: f.path,
         line: span.map(|s| shift(s.start.line)),
         column: span.map(|s| s.start.column),
         end_line: span.map(|s| shift(s.end.line)),
         end_column: span.map(|s| s.end.column),
-        on: Some(f.on),
-        requirements: f.requirements,
-        help: f.help,
-        waiver: f.waiver,
+        finding,
     }
 }
 
@@ -548,11 +524,11 @@ fn compare_located(a: &LocatedFinding, b: &LocatedFinding) -> Ordering {
     (&a.file, a.record)
         .cmp(&(&b.file, b.record))
         .then_with(|| place(a).cmp(&place(b)))
-        .then_with(|| a.code.cmp(&b.code))
-        .then_with(|| compare_pointers(&a.path, &b.path))
-        .then_with(|| a.message.cmp(&b.message))
-        .then_with(|| a.participant_id.cmp(&b.participant_id))
-        .then_with(|| a.waiver.cmp(&b.waiver))
+        .then_with(|| a.finding.code.cmp(&b.finding.code))
+        .then_with(|| compare_pointers(&a.finding.path, &b.finding.path))
+        .then_with(|| a.finding.message.cmp(&b.finding.message))
+        .then_with(|| a.finding.participant_id.cmp(&b.finding.participant_id))
+        .then_with(|| a.finding.waiver.cmp(&b.finding.waiver))
 }
 
 #[cfg(test)]
@@ -581,12 +557,17 @@ mod tests {
             .filter(|f| f.file == "b.json")
             .collect();
         assert_eq!(bad.len(), 1);
-        assert_eq!(bad[0].code, INVALID_DOCUMENT);
+        assert_eq!(bad[0].finding.code, INVALID_DOCUMENT);
+        assert_eq!(
+            bad[0].finding.on,
+            as_of(),
+            "dated the run's evaluation date"
+        );
         assert_eq!(bad[0].line, Some(2));
         assert!(report
             .findings
             .iter()
-            .any(|f| f.file == "a.json" && f.code == "PLAN005"));
+            .any(|f| f.file == "a.json" && f.finding.code == "PLAN005"));
         // Every finding of the good file is located.
         assert!(report
             .findings
@@ -648,27 +629,29 @@ mod tests {
         let mut f = LocatedFinding {
             file: "x".into(),
             record: None,
-            code: "TERM003".into(),
-            rule: "r".into(),
-            severity: Severity::Error,
-            kind: FindingKind::NotEvaluated,
-            message: String::new(),
-            participant_id: None,
-            path: String::new(),
             line: None,
             column: None,
             end_line: None,
             end_column: None,
-            on: None,
-            requirements: vec![],
-            help: String::new(),
-            waiver: None,
+            finding: Finding {
+                code: "TERM003".into(),
+                rule: "r".into(),
+                severity: Severity::Error,
+                kind: FindingKind::NotEvaluated,
+                message: String::new(),
+                participant_id: None,
+                path: String::new(),
+                on: as_of(),
+                requirements: vec![],
+                help: String::new(),
+                waiver: None,
+            },
         };
         assert!(!f.fails_at(Severity::Error));
         assert!(f.fails_at(Severity::Warning));
-        f.kind = FindingKind::Violation;
+        f.finding.kind = FindingKind::Violation;
         assert!(f.fails_at(Severity::Error));
-        f.waiver = Some("W1".into());
+        f.finding.waiver = Some("W1".into());
         assert!(!f.fails_at(Severity::Info));
     }
 }

@@ -36,7 +36,7 @@ fn command(f: &LocatedFinding) -> String {
     let name = if f.is_waived() {
         "notice"
     } else {
-        match (f.kind, f.severity) {
+        match (f.finding.kind, f.finding.severity) {
             (FindingKind::NotEvaluated, _) | (FindingKind::Violation, Severity::Warning) => {
                 "warning"
             }
@@ -61,7 +61,7 @@ fn command(f: &LocatedFinding) -> String {
     }
     properties.push(format!(
         "title={}",
-        escape_property(&format!("{} {}", f.code, f.rule))
+        escape_property(&format!("{} {}", f.finding.code, f.finding.rule))
     ));
     format!(
         "::{name} {}::{}",
@@ -73,25 +73,25 @@ fn command(f: &LocatedFinding) -> String {
 /// The annotation's text: the finding's message, then where and what it enforces.
 fn message(f: &LocatedFinding) -> String {
     let mut text = String::new();
-    if let Some(waiver) = &f.waiver {
+    if let Some(waiver) = &f.finding.waiver {
         text.push_str(&format!("waived by {waiver}: "));
-    } else if f.kind == FindingKind::NotEvaluated {
+    } else if f.finding.kind == FindingKind::NotEvaluated {
         text.push_str("not evaluated: ");
     }
-    text.push_str(&f.message);
+    text.push_str(&f.finding.message);
     let mut context: Vec<&str> = Vec::new();
-    if !f.path.is_empty() {
-        context.push(&f.path);
+    if !f.finding.path.is_empty() {
+        context.push(&f.finding.path);
     }
-    if let Some(p) = &f.participant_id {
+    if let Some(p) = &f.finding.participant_id {
         context.push(p.as_str());
     }
     let mut tail = context.join(", ");
-    if !f.requirements.is_empty() {
+    if !f.finding.requirements.is_empty() {
         if !tail.is_empty() {
             tail.push_str("; ");
         }
-        tail.push_str(&f.requirements.join(", "));
+        tail.push_str(&f.finding.requirements.join(", "));
     }
     if !tail.is_empty() {
         text.push_str(&format!(" ({tail})"));
@@ -204,9 +204,9 @@ mod tests {
         assert!(of("TERM003").starts_with("::warning "), "{}", of("TERM003"));
         assert!(of("TERM003").contains("::not evaluated: no staff roster"));
         let mut report = fixture::report();
-        report.findings[1].severity = Severity::Warning;
-        report.findings[2].severity = Severity::Info;
-        report.findings[2].waiver = None;
+        report.findings[1].finding.severity = Severity::Warning;
+        report.findings[2].finding.severity = Severity::Info;
+        report.findings[2].finding.waiver = None;
         let changed = render(&report);
         assert!(changed[1].starts_with("::warning "), "{}", changed[1]);
         assert!(changed[2].starts_with("::notice "), "{}", changed[2]);
@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(escape_property("50% a:b,c\r\nd"), "50%25 a%3Ab%2Cc%0D%0Ad");
         let mut report = fixture::report();
         report.findings[1].file = "odd,dir:x/100%.json".to_owned();
-        report.findings[1].message = "two\nlines ::error::injected".to_owned();
+        report.findings[1].finding.message = "two\nlines ::error::injected".to_owned();
         let lines = render(&report);
         assert_eq!(
             lines.len(),

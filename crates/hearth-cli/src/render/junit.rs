@@ -98,64 +98,67 @@ impl UniqueNames {
 
 /// The testcase of one finding.
 fn test_case(f: &LocatedFinding, names: &mut UniqueNames) -> TestCase {
-    let mut base = format!("{} {}", f.code, f.file);
+    let mut base = format!("{} {}", f.finding.code, f.file);
     if let Some(record) = f.record {
         base.push_str(&format!(":{record}"));
     }
-    if !f.path.is_empty() {
+    if !f.finding.path.is_empty() {
         base.push(' ');
-        base.push_str(&f.path);
+        base.push_str(&f.finding.path);
     }
-    let mut status = if let Some(waiver) = &f.waiver {
+    let mut status = if let Some(waiver) = &f.finding.waiver {
         let mut s = TestCaseStatus::skipped();
         s.set_message(format!("waived by {waiver}"));
         s
-    } else if f.kind == FindingKind::NotEvaluated {
+    } else if f.finding.kind == FindingKind::NotEvaluated {
         let mut s = TestCaseStatus::skipped();
-        s.set_message(format!("not evaluated: {}", f.message));
+        s.set_message(format!("not evaluated: {}", f.finding.message));
         s
     } else {
-        let kind = if f.code == INVALID_DOCUMENT {
+        let kind = if f.finding.code == INVALID_DOCUMENT {
             NonSuccessKind::Error
         } else {
             NonSuccessKind::Failure
         };
         let mut s = TestCaseStatus::non_success(kind);
-        s.set_message(f.message.as_str());
+        s.set_message(f.finding.message.as_str());
         s
     };
-    status.set_type(f.code.as_str());
+    status.set_type(f.finding.code.as_str());
     status.set_description(body(f));
     let mut case = TestCase::new(names.claim(base), status);
-    case.set_classname(f.rule.as_str());
+    case.set_classname(f.finding.rule.as_str());
     case
 }
 
 /// The text of a finding's failure or skip: location, rule, message and what to do.
 fn body(f: &LocatedFinding) -> String {
     let mut text = location(f);
-    let kind = match f.kind {
+    let kind = match f.finding.kind {
         FindingKind::Violation => "violation",
         FindingKind::NotEvaluated => "not evaluated",
     };
     text.push_str(&format!(
         "\n{} {} ({}, {kind})",
-        f.code,
-        f.rule,
-        f.severity.as_str()
+        f.finding.code,
+        f.finding.rule,
+        f.finding.severity.as_str()
     ));
-    text.push_str(&format!("\n{}", f.message));
-    text.push_str(&format!("\npath: {}", f.path));
-    if let Some(p) = &f.participant_id {
+    text.push_str(&format!("\n{}", f.finding.message));
+    text.push_str(&format!("\npath: {}", f.finding.path));
+    if let Some(p) = &f.finding.participant_id {
         text.push_str(&format!("\nparticipant: {p}"));
     }
-    if !f.requirements.is_empty() {
-        text.push_str(&format!("\nrequirements: {}", f.requirements.join(", ")));
+    if !f.finding.requirements.is_empty() {
+        text.push_str(&format!(
+            "\nrequirements: {}",
+            f.finding.requirements.join(", ")
+        ));
     }
-    if let Some(w) = &f.waiver {
+    if let Some(w) = &f.finding.waiver {
         text.push_str(&format!("\nwaiver: {w}"));
     }
-    text.push_str(&format!("\nhelp: {}", f.help));
+    text.push_str(&format!("\nhelp: {}", f.finding.help));
     text
 }
 
@@ -386,8 +389,8 @@ mod tests {
     fn markup_in_messages_is_escaped() {
         let mut report = fixture::report();
         let nasty = "a <b> & \"c\" 'd' ]]> </failure> \u{1}e";
-        report.findings[1].message = nasty.to_owned();
-        report.findings[1].path = "/x&<y>".to_owned();
+        report.findings[1].finding.message = nasty.to_owned();
+        report.findings[1].finding.path = "/x&<y>".to_owned();
         let text = xml(&report);
         assert!(!text.contains("<b>"), "{text}");
         let (_, suites) = parse(&text);

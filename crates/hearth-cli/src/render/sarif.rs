@@ -61,7 +61,7 @@ pub fn to_value(report: &CheckReport) -> io::Result<Value> {
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| result(f, index.get(f.code.as_str()).copied()))
+        .map(|f| result(f, index.get(f.finding.code.as_str()).copied()))
         .collect();
     let summary = serde_json::to_value(&report.summary)?;
     Ok(json!({
@@ -94,10 +94,10 @@ pub fn to_value(report: &CheckReport) -> io::Result<Value> {
 fn rules_of(report: &CheckReport) -> BTreeMap<String, Value> {
     let mut rules = BTreeMap::new();
     for finding in &report.findings {
-        if rules.contains_key(&finding.code) {
+        if rules.contains_key(&finding.finding.code) {
             continue;
         }
-        rules.insert(finding.code.clone(), descriptor(finding));
+        rules.insert(finding.finding.code.clone(), descriptor(finding));
     }
     rules
 }
@@ -106,7 +106,9 @@ fn rules_of(report: &CheckReport) -> BTreeMap<String, Value> {
 /// [`INVALID_DOCUMENT`] rule, or (for a code hearth does not know, which the report
 /// should never hold) the little the finding says about it.
 fn descriptor(finding: &LocatedFinding) -> Value {
-    if let Some(rule) = registry::find(&finding.code).filter(|r| r.meta().code == finding.code) {
+    if let Some(rule) =
+        registry::find(&finding.finding.code).filter(|r| r.meta().code == finding.finding.code)
+    {
         let meta = rule.meta();
         let what = meta
             .doc_section("What it checks")
@@ -139,22 +141,26 @@ fn descriptor(finding: &LocatedFinding) -> Value {
             "properties": { "requirements": requirements, "tags": tags },
         });
     }
-    let (summary, help, tags) = if finding.code == INVALID_DOCUMENT {
+    let (summary, help, tags) = if finding.finding.code == INVALID_DOCUMENT {
         (
             INVALID_DOCUMENT_SUMMARY,
             INVALID_DOCUMENT_HELP,
             vec!["input"],
         )
     } else {
-        (finding.rule.as_str(), finding.help.as_str(), Vec::new())
+        (
+            finding.finding.rule.as_str(),
+            finding.finding.help.as_str(),
+            Vec::new(),
+        )
     };
     json!({
-        "id": finding.code,
-        "name": finding.rule,
+        "id": finding.finding.code,
+        "name": finding.finding.rule,
         "shortDescription": { "text": summary },
         "fullDescription": { "text": summary },
         "help": { "text": help },
-        "defaultConfiguration": { "level": level_of(finding.severity) },
+        "defaultConfiguration": { "level": level_of(finding.finding.severity) },
         "properties": { "requirements": [], "tags": tags },
     })
 }
@@ -170,8 +176,8 @@ fn level_of(severity: Severity) -> &'static str {
 
 /// The result for one finding; `rule_index` is its rule's place in `driver.rules`.
 fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
-    let (kind, level) = match f.kind {
-        FindingKind::Violation => ("fail", level_of(f.severity)),
+    let (kind, level) = match f.finding.kind {
+        FindingKind::Violation => ("fail", level_of(f.finding.severity)),
         FindingKind::NotEvaluated => ("review", "none"),
     };
     let mut physical = Map::new();
@@ -180,15 +186,15 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
         physical.insert("region".to_owned(), region);
     }
     let mut properties = Map::new();
-    properties.insert("path".to_owned(), json!(f.path));
-    if let Some(participant) = &f.participant_id {
+    properties.insert("path".to_owned(), json!(f.finding.path));
+    if let Some(participant) = &f.finding.participant_id {
         properties.insert("participant_id".to_owned(), json!(participant.as_str()));
     }
-    properties.insert("requirements".to_owned(), json!(f.requirements));
-    properties.insert("severity".to_owned(), json!(f.severity.as_str()));
+    properties.insert("requirements".to_owned(), json!(f.finding.requirements));
+    properties.insert("severity".to_owned(), json!(f.finding.severity.as_str()));
     properties.insert(
         "kind".to_owned(),
-        json!(match f.kind {
+        json!(match f.finding.kind {
             FindingKind::Violation => "violation",
             FindingKind::NotEvaluated => "not-evaluated",
         }),
@@ -196,35 +202,33 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
     if let Some(record) = f.record {
         properties.insert("record".to_owned(), json!(record));
     }
-    if let Some(on) = f.on {
-        properties.insert("on".to_owned(), json!(on.to_string()));
-    }
-    if let Some(waiver) = &f.waiver {
+    properties.insert("on".to_owned(), json!(f.finding.on.to_string()));
+    if let Some(waiver) = &f.finding.waiver {
         properties.insert("waiver".to_owned(), json!(waiver));
     }
     let mut result = Map::new();
-    result.insert("ruleId".to_owned(), json!(f.code));
+    result.insert("ruleId".to_owned(), json!(f.finding.code));
     if let Some(i) = rule_index {
         result.insert("ruleIndex".to_owned(), json!(i));
     }
     result.insert("kind".to_owned(), json!(kind));
     result.insert("level".to_owned(), json!(level));
-    result.insert("message".to_owned(), json!({ "text": f.message }));
+    result.insert("message".to_owned(), json!({ "text": f.finding.message }));
     result.insert(
         "locations".to_owned(),
         json!([{
             "physicalLocation": physical,
-            "logicalLocations": [{ "fullyQualifiedName": f.path }],
+            "logicalLocations": [{ "fullyQualifiedName": f.finding.path }],
         }]),
     );
     // A stable identity across runs, from ids and paths only, so a dashboard can tell a
     // finding that moved lines from a new one.
-    let participant = f.participant_id.as_ref().map_or("", |p| p.as_str());
+    let participant = f.finding.participant_id.as_ref().map_or("", |p| p.as_str());
     result.insert(
         "partialFingerprints".to_owned(),
-        json!({ "hearthFinding/v1": format!("{}|{}|{}|{}", f.code, f.file, participant, f.path) }),
+        json!({ "hearthFinding/v1": format!("{}|{}|{}|{}", f.finding.code, f.file, participant, f.finding.path) }),
     );
-    if let Some(waiver) = &f.waiver {
+    if let Some(waiver) = &f.finding.waiver {
         result.insert(
             "suppressions".to_owned(),
             json!([{
@@ -336,11 +340,11 @@ mod tests {
         for (r, f) in results.iter().zip(&report.findings) {
             let i = r["ruleIndex"].as_u64().unwrap() as usize;
             assert_eq!(rules[i]["id"], r["ruleId"]);
-            assert_eq!(r["ruleId"], f.code.as_str());
-            assert_eq!(r["properties"]["path"], f.path.as_str());
+            assert_eq!(r["ruleId"], f.finding.code.as_str());
+            assert_eq!(r["properties"]["path"], f.finding.path.as_str());
             assert_eq!(
                 r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
-                f.path.as_str()
+                f.finding.path.as_str()
             );
         }
         assert_eq!(run["columnKind"], "unicodeCodePoints");
@@ -375,7 +379,7 @@ mod tests {
     fn info_is_a_note_and_unlocated_findings_have_no_region() {
         let mut report = fixture::report();
         let f = &mut report.findings[1];
-        f.severity = Severity::Info;
+        f.finding.severity = Severity::Info;
         f.line = None;
         f.column = None;
         f.end_line = None;

@@ -161,7 +161,7 @@ fn write_finding(
     styles: &Styles,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let (label, style) = match (&f.waiver, f.kind, f.severity) {
+    let (label, style) = match (&f.finding.waiver, f.finding.kind, f.finding.severity) {
         (Some(_), _, _) => ("waived", styles.muted),
         (None, FindingKind::NotEvaluated, _) => ("not evaluated", styles.warning),
         (None, FindingKind::Violation, Severity::Error) => ("error", styles.error),
@@ -171,8 +171,8 @@ fn write_finding(
     writeln!(
         out,
         "{}{}",
-        Styles::paint(style, &format!("{label}[{}]", f.code)),
-        Styles::paint(styles.bold, &format!(": {}", f.message)),
+        Styles::paint(style, &format!("{label}[{}]", f.finding.code)),
+        Styles::paint(styles.bold, &format!(": {}", f.finding.message)),
     )?;
     let number = f.line.map(|l| l.to_string()).unwrap_or_default();
     let pad = " ".repeat(number.len().max(1));
@@ -183,16 +183,16 @@ fn write_finding(
     };
     writeln!(out, "{pad}{} {place}", Styles::paint(styles.gutter, "-->"))?;
     let bar = Styles::paint(styles.gutter, "|");
-    let mut label_line = vec![f.rule.clone()];
-    if let Some(p) = &f.participant_id {
+    let mut label_line = vec![f.finding.rule.clone()];
+    if let Some(p) = &f.finding.participant_id {
         label_line.push(p.to_string());
     }
-    label_line.push(if f.path.is_empty() {
+    label_line.push(if f.finding.path.is_empty() {
         "/".to_owned()
     } else {
-        f.path.clone()
+        f.finding.path.clone()
     });
-    if let Some(w) = &f.waiver {
+    if let Some(w) = &f.finding.waiver {
         label_line.push(format!("waiver {w}"));
     }
     let label_text = label_line.join(" · ");
@@ -218,19 +218,19 @@ fn write_finding(
         }
         _ => writeln!(out, "{pad} {bar} {label_text}")?,
     }
-    if !f.requirements.is_empty() {
+    if !f.finding.requirements.is_empty() {
         writeln!(
             out,
             "{pad} {} requirements: {}",
             Styles::paint(styles.gutter, "="),
-            f.requirements.join(", ")
+            f.finding.requirements.join(", ")
         )?;
     }
     writeln!(
         out,
         "{pad} {} help: {}",
         Styles::paint(styles.gutter, "="),
-        f.help
+        f.finding.help
     )?;
     writeln!(out)
 }
