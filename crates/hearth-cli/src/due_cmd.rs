@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use hearth::batch::FiledObligation;
 use hearth::ObligationStatus;
 use serde::Serialize;
@@ -14,40 +14,32 @@ use crate::config::Config;
 use crate::error::CliError;
 use crate::Format;
 
-/// Statuses `--status` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// What `--status` asks for: one status, or every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusArg {
-    /// Not done and past its due date.
-    Overdue,
-    /// Not done; due within the policy's lead time.
-    DueSoon,
-    /// Not done; due later.
-    Upcoming,
-    /// Done after the due date.
-    DoneLate,
-    /// Done on time.
-    Done,
-    /// Does not apply now.
-    NotApplicable,
-    /// Covered by a waiver.
-    Waived,
     /// Every status.
     All,
+    /// One status.
+    Only(ObligationStatus),
 }
 
 impl StatusArg {
     fn admits(self, status: ObligationStatus) -> bool {
         match self {
             StatusArg::All => true,
-            StatusArg::Overdue => status == ObligationStatus::Overdue,
-            StatusArg::DueSoon => status == ObligationStatus::DueSoon,
-            StatusArg::Upcoming => status == ObligationStatus::Upcoming,
-            StatusArg::DoneLate => status == ObligationStatus::DoneLate,
-            StatusArg::Done => status == ObligationStatus::Done,
-            StatusArg::NotApplicable => status == ObligationStatus::NotApplicable,
-            StatusArg::Waived => status == ObligationStatus::Waived,
+            StatusArg::Only(wanted) => wanted == status,
         }
     }
+}
+
+/// `all`, or a status as reports write it (`overdue`, `due-soon`, …).
+fn parse_status(s: &str) -> Result<StatusArg, String> {
+    if s == "all" {
+        return Ok(StatusArg::All);
+    }
+    s.parse()
+        .map(StatusArg::Only)
+        .map_err(|e: String| format!("{e}, or all"))
 }
 
 /// Arguments of `hearth due`.
@@ -61,9 +53,10 @@ pub struct DueArgs {
     /// Only obligations of enrollments this staff member manages (repeatable).
     #[arg(long, value_name = "STAFF_ID")]
     pub staff: Vec<String>,
-    /// Only these statuses (repeatable, comma-separated). Default: the open ones —
+    /// Only these statuses (repeatable, comma-separated): overdue, due-soon, upcoming,
+    /// done-late, done, not-applicable, waived, or all. Default: the open ones —
     /// overdue, due-soon, upcoming.
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
     pub status: Vec<StatusArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -81,7 +74,11 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
     let (report, _) = build(&args.input, &config, &Filter::default())?;
     let statuses = if args.status.is_empty() {
-        vec![StatusArg::Overdue, StatusArg::DueSoon, StatusArg::Upcoming]
+        vec![
+            StatusArg::Only(ObligationStatus::Overdue),
+            StatusArg::Only(ObligationStatus::DueSoon),
+            StatusArg::Only(ObligationStatus::Upcoming),
+        ]
     } else {
         args.status.clone()
     };

@@ -616,3 +616,32 @@ fn rules_show_the_active_policy_of_the_nearest_config() {
     let plan005 = defaults.iter().find(|r| r["code"] == "PLAN005").unwrap();
     assert_eq!(plan005["severity"], "error");
 }
+
+#[test]
+fn due_status_takes_report_names_and_rejects_others() {
+    let out = hearth(&[
+        "due",
+        "--config",
+        "examples/data/hearth.toml",
+        "--status",
+        "done,done-late",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let items = value["obligations"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items
+        .iter()
+        .all(|o| ["done", "done-late"].contains(&o["status"].as_str().unwrap())));
+    let out = hearth(&[
+        "due",
+        "--config",
+        "examples/data/hearth.toml",
+        "--status",
+        "late",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("due-soon"), "{}", stderr(&out));
+}

@@ -28,6 +28,17 @@ pub enum ObligationStatus {
 }
 
 impl ObligationStatus {
+    /// Every status, in report order.
+    pub const ALL: [ObligationStatus; 7] = [
+        Self::Overdue,
+        Self::DueSoon,
+        Self::Upcoming,
+        Self::DoneLate,
+        Self::Done,
+        Self::NotApplicable,
+        Self::Waived,
+    ];
+
     /// The status as written in reports (`overdue`, `due-soon`, …).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -57,6 +68,21 @@ impl ObligationStatus {
             None if (due - as_of).num_days() <= due_soon_days => Self::DueSoon,
             None => Self::Upcoming,
         }
+    }
+}
+
+impl std::str::FromStr for ObligationStatus {
+    type Err = String;
+
+    /// Reads a status as reports write it; the error lists the statuses.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|s| s.as_str()).collect();
+                format!("no status {s:?}; the statuses are {}", names.join(", "))
+            })
     }
 }
 
@@ -125,5 +151,21 @@ impl Obligation {
     pub fn with_remaining(mut self, remaining: u32) -> Self {
         self.remaining = Some(remaining);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for status in ObligationStatus::ALL {
+            assert_eq!(status.as_str().parse::<ObligationStatus>(), Ok(status));
+        }
+        assert!("late"
+            .parse::<ObligationStatus>()
+            .unwrap_err()
+            .contains("due-soon"));
     }
 }
