@@ -43,6 +43,11 @@ fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("utf-8 stderr")
 }
 
+/// Copies the example case file `name` (under examples/data/cases) to `to`.
+fn copy_example(name: &str, to: &Path) {
+    std::fs::copy(repo().join("examples/data/cases").join(name), to).expect("copy an example");
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hearth-check-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -234,11 +239,7 @@ fn select_and_ignore_by_code_prefix_and_name() {
 #[test]
 fn a_broken_file_is_a_located_finding_and_the_others_are_still_checked() {
     let dir = scratch("broken");
-    std::fs::copy(
-        repo().join("examples/data/cases/rrh.json"),
-        dir.join("good.json"),
-    )
-    .unwrap();
+    copy_example("rrh.json", &dir.join("good.json"));
     std::fs::write(
         dir.join("bad.json"),
         "{\n  \"schema_version\": \"1.0\",\n  \"participant\": {\"id\": 7}\n}\n",
@@ -350,21 +351,9 @@ fn config_is_found_walking_up_and_isolated_ignores_it() {
     let dir = scratch("discovery");
     std::fs::create_dir_all(dir.join("exports/icms")).unwrap();
     std::fs::create_dir_all(dir.join("archive")).unwrap();
-    std::fs::copy(
-        repo().join("examples/data/cases/icms-high-billing.json"),
-        dir.join("exports/icms/a.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo().join("examples/data/cases/rrh.json"),
-        dir.join("exports/b.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo().join("examples/data/cases/rrh.json"),
-        dir.join("archive/old.json"),
-    )
-    .unwrap();
+    copy_example("icms-high-billing.json", &dir.join("exports/icms/a.json"));
+    copy_example("rrh.json", &dir.join("exports/b.json"));
+    copy_example("rrh.json", &dir.join("archive/old.json"));
     std::fs::write(
         dir.join("hearth.toml"),
         "as_of = \"2026-06-26\"\ninclude = [\"**/*.json\"]\nexclude = [\"archive/**\"]\nselect = [\"VISIT\"]\n[[overrides]]\npaths = [\"exports/icms/**\"]\nas_of = \"2026-02-20\"\n",
