@@ -113,10 +113,14 @@ impl<'a> Document<'a> {
             ),
             Input::CatalogExtension(_) => (DocumentKind::CatalogExtension, None),
         };
-        let spans = report.as_ref().map_or_else(Vec::new, |r| {
-            let paths: Vec<&str> = r.findings.iter().map(|f| f.path.as_str()).collect();
-            locate(self.text, &paths)
-        });
+        // Only a document with findings is scanned for their places.
+        let spans = report
+            .as_ref()
+            .filter(|r| !r.findings.is_empty())
+            .map_or_else(Vec::new, |r| {
+                let paths: Vec<&str> = r.findings.iter().map(|f| f.path.as_str()).collect();
+                locate(self.text, &paths)
+            });
         Checked {
             file: self.file.to_owned(),
             record: self.record,
