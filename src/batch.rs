@@ -223,6 +223,15 @@ impl Checked {
         }
     }
 
+    /// Whether the document has findings (an unreadable one has one: `INPUT001`).
+    pub fn has_findings(&self) -> bool {
+        match &self.outcome {
+            Outcome::Report { report, .. } => !report.findings.is_empty(),
+            Outcome::Read => false,
+            Outcome::Invalid(_) => true,
+        }
+    }
+
     /// Keeps only the findings `keep` accepts (for `--select` / `--ignore`), recounting
     /// the report.
     pub fn retain_findings(&mut self, keep: impl Fn(&Finding) -> bool) {

@@ -326,8 +326,10 @@ pub fn build(
         if !filter.keeps_everything() {
             outcome.retain_findings(|f| filter.keeps(&f.code));
         }
+        if outcome.has_findings() {
+            kept.insert(text.name.clone(), text.record, body);
+        }
         checked.push(outcome);
-        kept.insert(text.name.clone(), text.record, body);
     }
     progress.finish();
     Ok((CheckReport::new(run_as_of, checked), kept))

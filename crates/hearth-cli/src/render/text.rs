@@ -19,20 +19,28 @@ const WINDOW: usize = 100;
 /// The texts findings point into, by file name and NDJSON record.
 #[derive(Debug, Default)]
 pub struct Sources {
-    texts: HashMap<(String, Option<u32>), String>,
+    /// Each document's text and the byte offsets where its lines start.
+    texts: HashMap<(String, Option<u32>), (String, Vec<usize>)>,
 }
 
 impl Sources {
-    /// Keeps the text of one document.
+    /// Keeps the text of one document (one with findings: only those are excerpted).
     pub fn insert(&mut self, file: String, record: Option<u32>, text: String) {
-        self.texts.insert((file, record), text);
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        self.texts.insert((file, record), (text, starts));
     }
 
-    /// The text of `line` (1-based, counted in the file) of a document.
+    /// The text of `line` (1-based, counted in the file) of a document, without its line
+    /// ending: a lookup, so excerpting many findings of a large file stays linear.
     fn line(&self, file: &str, record: Option<u32>, line: u32) -> Option<&str> {
-        let text = self.texts.get(&(file.to_owned(), record))?;
-        let within = line.checked_sub(record.unwrap_or(1))?;
-        text.lines().nth(usize::try_from(within).ok()?)
+        let (text, starts) = self.texts.get(&(file.to_owned(), record))?;
+        let within = usize::try_from(line.checked_sub(record.unwrap_or(1))?).ok()?;
+        let start = *starts.get(within)?;
+        let end = starts.get(within + 1).map_or(text.len(), |next| next - 1);
+        text.get(start..end)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
     }
 }
 
@@ -336,6 +344,19 @@ fn mask(line: &str) -> (String, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_looked_up_by_number_in_files_and_records() {
+        let mut sources = Sources::default();
+        sources.insert("a.json".into(), None, "{\r\n  \"x\": 1\n}".into());
+        sources.insert("b.ndjson".into(), Some(7), "{\"y\": 2}".into());
+        assert_eq!(sources.line("a.json", None, 1), Some("{"));
+        assert_eq!(sources.line("a.json", None, 2), Some("  \"x\": 1"));
+        assert_eq!(sources.line("a.json", None, 3), Some("}"));
+        assert_eq!(sources.line("a.json", None, 4), None);
+        assert_eq!(sources.line("b.ndjson", Some(7), 7), Some("{\"y\": 2}"));
+        assert_eq!(sources.line("b.ndjson", Some(7), 6), None);
+    }
 
     #[test]
     fn mask_hides_values_and_odd_keys_but_keeps_field_names() {
