@@ -408,45 +408,85 @@ impl FiledObligation {
     }
 }
 
-impl CheckReport {
-    /// Builds the batch report from checked documents, in any order.
-    pub fn new(as_of: NaiveDate, documents: Vec<Checked>) -> CheckReport {
-        let mut files = Vec::new();
-        let mut findings = Vec::new();
-        let mut obligations = Vec::new();
-        let mut summary = CheckSummary::default();
-        for doc in documents {
-            summary.documents += 1;
-            let Checked {
-                file,
-                record,
-                kind,
-                outcome,
-            } = doc;
-            match outcome {
-                Outcome::Report { report, spans } => {
-                    let s = &report.summary;
-                    summary.totals.add(s);
-                    files.push(FileEntry {
-                        file: file.clone(),
-                        record,
-                        kind,
-                        policy: Some(report.policy.clone()),
-                        as_of: Some(report.as_of),
-                        participants: s.participants,
-                        findings: report.findings.len(),
-                    });
-                    for (f, span) in report.findings.into_iter().zip(spans) {
-                        findings.push(located(&file, record, f, span));
-                    }
-                    obligations.extend(
-                        report
-                            .obligations
-                            .into_iter()
-                            .map(|o| FiledObligation::new(&file, record, o)),
-                    );
+/// One document's share of a [`CheckReport`]: its file entry, its findings (located and
+/// sorted) and its obligations, with its counts. A streaming caller (such as `hearth
+/// check` on a large NDJSON caseload) renders these one at a time, in file and record
+/// order, instead of holding the whole report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentResult {
+    /// The document's entry in [`CheckReport::files`].
+    pub entry: FileEntry,
+    /// Its findings, in the report's order.
+    pub findings: Vec<LocatedFinding>,
+    /// Its obligations, in the library's order.
+    pub obligations: Vec<FiledObligation>,
+    /// Its counts (one document; one invalid when it could not be read).
+    pub summary: CheckSummary,
+}
+
+impl DocumentResult {
+    /// Findings that count against `level` (see [`LocatedFinding::fails_at`]).
+    pub fn failing(&self, level: Severity) -> usize {
+        self.findings.iter().filter(|f| f.fails_at(level)).count()
+    }
+}
+
+impl CheckSummary {
+    /// Adds another batch's (or document's) counts to these.
+    pub fn add(&mut self, other: &CheckSummary) {
+        self.documents += other.documents;
+        self.invalid += other.invalid;
+        self.totals.add(&other.totals);
+    }
+}
+
+impl Checked {
+    /// This document's share of a batch report run as of `as_of` (the date an unreadable
+    /// document's finding is given).
+    pub fn into_result(self, as_of: NaiveDate) -> DocumentResult {
+        let Checked {
+            file,
+            record,
+            kind,
+            outcome,
+        } = self;
+        let mut summary = CheckSummary {
+            documents: 1,
+            ..CheckSummary::default()
+        };
+        match outcome {
+            Outcome::Report { report, spans } => {
+                summary.totals.add(&report.summary);
+                let entry = FileEntry {
+                    file: file.clone(),
+                    record,
+                    kind,
+                    policy: Some(report.policy.clone()),
+                    as_of: Some(report.as_of),
+                    participants: report.summary.participants,
+                    findings: report.findings.len(),
+                };
+                let mut findings: Vec<LocatedFinding> = report
+                    .findings
+                    .into_iter()
+                    .zip(spans)
+                    .map(|(f, span)| located(&file, record, f, span))
+                    .collect();
+                findings.sort_by(compare_located);
+                let obligations = report
+                    .obligations
+                    .into_iter()
+                    .map(|o| FiledObligation::new(&file, record, o))
+                    .collect();
+                DocumentResult {
+                    entry,
+                    findings,
+                    obligations,
+                    summary,
                 }
-                Outcome::Read => files.push(FileEntry {
+            }
+            Outcome::Read => DocumentResult {
+                entry: FileEntry {
                     file,
                     record,
                     kind,
@@ -454,46 +494,79 @@ impl CheckReport {
                     as_of: None,
                     participants: 0,
                     findings: 0,
-                }),
-                Outcome::Invalid(problem) => {
-                    summary.invalid += 1;
-                    summary.totals.errors += 1;
-                    files.push(FileEntry {
-                        file: file.clone(),
+                },
+                findings: Vec::new(),
+                obligations: Vec::new(),
+                summary,
+            },
+            Outcome::Invalid(problem) => {
+                summary.invalid = 1;
+                summary.totals.errors = 1;
+                let finding = LocatedFinding {
+                    file: file.clone(),
+                    record,
+                    line: problem.line,
+                    column: problem.column,
+                    end_line: problem.line,
+                    end_column: problem.column.map(|c| c.saturating_add(1)),
+                    finding: Finding {
+                        code: INVALID_DOCUMENT.to_owned(),
+                        rule: INVALID_DOCUMENT_NAME.to_owned(),
+                        severity: Severity::Error,
+                        kind: FindingKind::Violation,
+                        message: problem.message,
+                        participant_id: None,
+                        path: problem.pointer,
+                        on: as_of,
+                        requirements: Vec::new(),
+                        help: INVALID_DOCUMENT_HELP.to_owned(),
+                        waiver: None,
+                    },
+                };
+                DocumentResult {
+                    entry: FileEntry {
+                        file,
                         record,
                         kind,
                         policy: None,
                         as_of: None,
                         participants: 0,
                         findings: 1,
-                    });
-                    findings.push(LocatedFinding {
-                        file,
-                        record,
-                        line: problem.line,
-                        column: problem.column,
-                        end_line: problem.line,
-                        end_column: problem.column.map(|c| c.saturating_add(1)),
-                        finding: Finding {
-                            code: INVALID_DOCUMENT.to_owned(),
-                            rule: INVALID_DOCUMENT_NAME.to_owned(),
-                            severity: Severity::Error,
-                            kind: FindingKind::Violation,
-                            message: problem.message,
-                            participant_id: None,
-                            path: problem.pointer,
-                            on: as_of,
-                            requirements: Vec::new(),
-                            help: INVALID_DOCUMENT_HELP.to_owned(),
-                            waiver: None,
-                        },
-                    });
+                    },
+                    findings: vec![finding],
+                    obligations: Vec::new(),
+                    summary,
                 }
             }
         }
+    }
+}
+
+impl CheckReport {
+    /// Builds the batch report from checked documents, in any order.
+    pub fn new(as_of: NaiveDate, documents: Vec<Checked>) -> CheckReport {
+        CheckReport::from_results(as_of, documents.into_iter().map(|d| d.into_result(as_of)))
+    }
+
+    /// Builds the batch report from documents' results, in any order.
+    pub fn from_results(
+        as_of: NaiveDate,
+        results: impl IntoIterator<Item = DocumentResult>,
+    ) -> CheckReport {
+        let mut files = Vec::new();
+        let mut findings = Vec::new();
+        let mut obligations = Vec::new();
+        let mut summary = CheckSummary::default();
+        for result in results {
+            summary.add(&result.summary);
+            files.push(result.entry);
+            findings.extend(result.findings);
+            obligations.extend(result.obligations);
+        }
         files.sort_by(|a, b| (&a.file, a.record).cmp(&(&b.file, b.record)));
         findings.sort_by(compare_located);
-        // The library's order within a document, documents by file and record.
+        // The library's order within a document (a stable sort keeps it), documents by
+        // file and record.
         obligations.sort_by(|a, b| (&a.file, a.record).cmp(&(&b.file, b.record)));
         CheckReport {
             schema_version: CHECK_REPORT_SCHEMA_VERSION.to_owned(),
@@ -503,6 +576,62 @@ impl CheckReport {
             findings,
             obligations,
         }
+    }
+
+    /// The report split back into its documents' results, in file and record order:
+    /// what a streaming renderer is fed. A finding or obligation whose file has no entry
+    /// (a hand-built report) gets an entry of its own. The report keeps no counts per
+    /// document, so each result's `summary` holds only its document and participants.
+    pub fn documents(&self) -> Vec<DocumentResult> {
+        use std::collections::BTreeMap;
+        let mut by_key: BTreeMap<(&str, Option<u32>), DocumentResult> = BTreeMap::new();
+        let blank = |file: &str, record: Option<u32>| DocumentResult {
+            entry: FileEntry {
+                file: file.to_owned(),
+                record,
+                kind: DocumentKind::Invalid,
+                policy: None,
+                as_of: None,
+                participants: 0,
+                findings: 0,
+            },
+            findings: Vec::new(),
+            obligations: Vec::new(),
+            summary: CheckSummary {
+                documents: 1,
+                ..CheckSummary::default()
+            },
+        };
+        for entry in &self.files {
+            by_key
+                .entry((entry.file.as_str(), entry.record))
+                .or_insert_with(|| blank(&entry.file, entry.record))
+                .entry = entry.clone();
+        }
+        for f in &self.findings {
+            by_key
+                .entry((f.file.as_str(), f.record))
+                .or_insert_with(|| blank(&f.file, f.record))
+                .findings
+                .push(f.clone());
+        }
+        for o in &self.obligations {
+            by_key
+                .entry((o.file.as_str(), o.record))
+                .or_insert_with(|| blank(&o.file, o.record))
+                .obligations
+                .push(o.clone());
+        }
+        by_key
+            .into_values()
+            .map(|mut doc| {
+                if doc.entry.kind == DocumentKind::Invalid && doc.entry.findings == 0 {
+                    doc.entry.findings = doc.findings.len();
+                }
+                doc.summary.totals.participants = doc.entry.participants;
+                doc
+            })
+            .collect()
     }
 
     /// Findings that count against `level` (see [`LocatedFinding::fails_at`]).
@@ -601,6 +730,33 @@ mod tests {
         let text = serde_json::to_string(&report).unwrap();
         let back: CheckReport = serde_json::from_str(&text).unwrap();
         assert_eq!(back, report);
+    }
+
+    #[test]
+    fn a_report_splits_into_its_documents_and_back() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let docs = vec![
+            Document::new("b.json", "[").check(&policy, as_of()),
+            Document::new("a.json", good).check(&policy, as_of()),
+            Document::record("c.ndjson", good, 3).check(&policy, as_of()),
+        ];
+        let report = CheckReport::new(as_of(), docs.clone());
+        let split = report.documents();
+        let files: Vec<_> = split.iter().map(|d| d.entry.file.as_str()).collect();
+        assert_eq!(files, ["a.json", "b.json", "c.ndjson"]);
+        let back = CheckReport::from_results(as_of(), split);
+        assert_eq!(back.files, report.files);
+        assert_eq!(back.findings, report.findings);
+        assert_eq!(back.obligations, report.obligations);
+        // Streaming the results one by one gives the counts of the whole report.
+        let mut summary = CheckSummary::default();
+        for doc in docs {
+            summary.add(&doc.into_result(as_of()).summary);
+        }
+        assert_eq!(summary, report.summary);
+        assert_eq!(summary.documents, 3);
+        assert_eq!(summary.invalid, 1);
     }
 
     #[test]

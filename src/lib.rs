@@ -101,6 +101,7 @@ pub fn validate_caseload(caseload: &Caseload, policy: &Policy, as_of: NaiveDate)
 
 pub mod batch;
 pub mod input;
+pub mod limits;
 pub mod locate;
 pub mod schema;
 

@@ -1,25 +1,27 @@
 //! `hearth check`: check case files and caseloads against program policies, the way a
 //! linter checks source, and write the findings in the format a CI reads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{mpsc, Mutex};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use hearth::batch::{CheckReport, Checked, Document, INVALID_DOCUMENT};
+use hearth::batch::{CheckSummary, Checked, Document, DocumentResult, Problem, INVALID_DOCUMENT};
 use hearth::catalog::Catalog;
+use hearth::limits::Limits;
 use hearth::model::{CaseFile, ProgramModel, Tier};
 use hearth::rules::registry;
 use hearth::{Input, Policy, Severity};
 
-use crate::config::{Config, FailOn};
+use crate::config::{Config, FailOn, FileSettings};
 use crate::error::CliError;
 use crate::inputs::{self, Source, Text};
 use crate::policy_arg::load_policy;
-use crate::render;
-use crate::render::text::Sources;
+use crate::render::text::TextSink;
+use crate::render::{self, Sink};
 use crate::rules_cmd::{select_rules, selects};
 
 /// What to check and how: shared by `hearth check` and `hearth due`.
@@ -47,6 +49,43 @@ pub struct InputArgs {
     /// Ignore every hearth.toml.
     #[arg(long)]
     pub isolated: bool,
+    /// Worker threads that parse and check documents (default: one per core). The
+    /// output is the same, byte for byte, whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// The largest document read, in bytes: one JSON file, standard input, or one line
+    /// of an NDJSON file (default 16 MiB, or hearth.toml's `[limits]`). A larger one is
+    /// a finding (INPUT001), and the others are still checked.
+    #[arg(long, value_name = "BYTES")]
+    pub max_document_bytes: Option<u64>,
+    /// The deepest nesting of objects and arrays in a document (default 64, at most
+    /// 128). A deeper one is a finding (INPUT001) at the place it crosses the limit.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=128))]
+    pub max_depth: Option<u16>,
+    /// The most records checked in one NDJSON file (default 1,000,000). Past it, one
+    /// finding (INPUT001) says the rest of the file was not checked.
+    #[arg(long, value_name = "N")]
+    pub max_records: Option<u64>,
+}
+
+impl InputArgs {
+    /// The run's limits: the flags, then hearth.toml's `[limits]`, then the defaults.
+    pub fn limits(&self, config: &Config) -> Limits {
+        let base = config.limits;
+        Limits {
+            max_document_bytes: self.max_document_bytes.unwrap_or(base.max_document_bytes),
+            max_depth: self.max_depth.map_or(base.max_depth, usize::from),
+            max_records: self.max_records.unwrap_or(base.max_records),
+        }
+    }
+
+    /// The number of worker threads: `--threads`, else one per core.
+    pub fn threads(&self) -> usize {
+        self.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            usize::from,
+        )
+    }
 }
 
 /// Output formats of `hearth check`.
@@ -124,7 +163,6 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
     let mut ignore = config.ignore.clone();
     ignore.extend(args.ignore.iter().cloned());
     let filter = Filter::new(select, ignore)?;
-    let (report, sources) = build(&args.input, &config, &filter)?;
 
     let mut file;
     let out: &mut dyn Write = match &args.output {
@@ -137,43 +175,51 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
         }
         None => stdout,
     };
-    match args.format {
-        CheckFormat::Text => {
-            let options = render::text::Options {
-                color: match args.color {
-                    ColorChoice::Always => true,
-                    ColorChoice::Never => false,
-                    ColorChoice::Auto => args.output.is_none() && color_wanted(),
-                },
-                no_obligations: args.no_obligations,
-            };
-            render::text::write(&report, &sources, options, out)?;
-        }
-        CheckFormat::Json => render::json::write(&report, out)?,
-        CheckFormat::Sarif => render::sarif::write(&report, out)?,
-        CheckFormat::Junit => render::junit::write(&report, out)?,
-        CheckFormat::Github => render::github::write(&report, out)?,
-    }
-    out.flush()?;
-
-    let level = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-    Ok(exit_code(&report, level, args.exit_zero))
-}
-
-/// 0 when nothing is at or above the fail level (or `--exit-zero`), else 1.
-pub fn exit_code(report: &CheckReport, level: FailOn, exit_zero: bool) -> ExitCode {
-    let level = match level {
+    let mut out = std::io::BufWriter::new(out);
+    let mut sink: Box<dyn Sink> = match args.format {
+        CheckFormat::Text => Box::new(TextSink::new(render::text::Options {
+            color: match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => args.output.is_none() && color_wanted(),
+            },
+            no_obligations: args.no_obligations,
+        })),
+        CheckFormat::Json => Box::new(render::json::JsonSink::default()),
+        CheckFormat::Sarif => Box::new(render::sarif::SarifSink::default()),
+        CheckFormat::Junit => Box::new(render::junit::JunitSink::default()),
+        CheckFormat::Github => Box::new(render::github::GithubSink),
+    };
+    let level = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error) {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failed = level.is_some_and(|l| report.failing(l) > 0);
-    if failed && !exit_zero {
+    let mut summary = CheckSummary::default();
+    let mut failing = 0usize;
+    let keep_texts = sink.wants_text();
+    let as_of = run_batch(
+        &args.input,
+        &config,
+        &filter,
+        keep_texts,
+        &mut |doc, text| {
+            summary.add(&doc.summary);
+            if let Some(level) = level {
+                failing += doc.failing(level);
+            }
+            sink.document(&doc, text.as_deref(), &mut out)?;
+            Ok(())
+        },
+    )?;
+    sink.finish(as_of, &summary, &mut out)?;
+    out.flush()?;
+    Ok(if failing > 0 && !args.exit_zero {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// Colour on a terminal only, and never when `NO_COLOR` is set to anything non-empty.
@@ -218,137 +264,367 @@ impl Filter {
     }
 }
 
-/// Reads, parses and checks every document, in a stable order, and builds the report;
-/// also keeps the texts for the text format's excerpts.
-pub fn build(
+/// One document on its way to a worker: its place in the run, its source (an index
+/// into the run's sources) and its text.
+struct Unit {
+    seq: u64,
+    source: usize,
+    text: Text,
+    /// A catalog extension already applied to the run.
+    extension: bool,
+}
+
+/// What a worker hands back: the document's result, and its text when the output
+/// format excerpts it.
+type Outcome = (DocumentResult, Option<String>);
+
+/// What every worker reads.
+struct Ctx<'a> {
+    args: &'a InputArgs,
+    filter: &'a Filter,
+    settings: &'a [FileSettings],
+    catalog: &'a Catalog,
+    limits: Limits,
+    run_as_of: NaiveDate,
+    keep_texts: bool,
+}
+
+/// Reads, parses and checks every document, and hands each result to `emit` in the
+/// report's order (file, then record), whatever the number of threads. Returns the
+/// run's evaluation date.
+///
+/// Catalog extensions apply to the whole run, so JSON files that hold one are read
+/// first. Everything else is streamed: a reader thread reads files, and NDJSON files
+/// one record at a time; `--threads` workers parse and check; the calling thread puts
+/// the results back in order and emits them. At most a fixed window of documents is in
+/// flight, so memory does not grow with the number of documents.
+pub fn run_batch(
     args: &InputArgs,
     config: &Config,
     filter: &Filter,
-) -> Result<(CheckReport, Sources), CliError> {
+    keep_texts: bool,
+    emit: &mut dyn FnMut(DocumentResult, Option<String>) -> Result<(), CliError>,
+) -> Result<NaiveDate, CliError> {
+    let limits = args.limits(config);
     let sources = inputs::collect(&args.paths, config)?;
-    let mut texts: Vec<(Source, Text)> = Vec::new();
-    for source in &sources {
-        for text in inputs::read(source)? {
-            texts.push((source.clone(), text));
-        }
-    }
+    let settings: Vec<FileSettings> = sources
+        .iter()
+        .map(|source| match source {
+            Source::File(path) => config.for_file(path),
+            Source::Stdin => config.for_file(Path::new("")),
+        })
+        .collect();
 
-    // Parse everything first: catalog extensions apply to the whole run.
+    // Catalog extensions first: they apply to every document. Standard input can be
+    // read only once, so it is kept.
     let mut catalog = Catalog::builtin();
-    let mut parsed = Vec::with_capacity(texts.len());
-    for (source, text) in &texts {
-        let input = match &text.text {
-            Ok(body) => Some(hearth::parse_input(body)),
-            Err(_) => None,
-        };
-        if let Some(Ok(Input::CatalogExtension(ext))) = &input {
-            catalog = catalog
-                .with_extension((**ext).clone())
-                .map_err(|e| CliError::Extension {
-                    path: PathBuf::from(source.name()),
-                    message: e.to_string(),
-                })?;
+    let mut extensions = vec![false; sources.len()];
+    let mut stdin = None;
+    for (i, source) in sources.iter().enumerate() {
+        if source.is_ndjson() {
+            continue;
         }
-        parsed.push(input);
+        let text = inputs::read_whole(source, &limits)?;
+        if let Ok(body) = &text.text {
+            // Only a document whose text could name the key `agency` is parsed here.
+            if body.contains("agency") || body.contains("\\u") {
+                if let Ok(Input::CatalogExtension(ext)) = hearth::parse_input(body) {
+                    catalog = catalog
+                        .with_extension(*ext)
+                        .map_err(|e| CliError::Extension {
+                            path: PathBuf::from(source.name()),
+                            message: e.to_string(),
+                        })?;
+                    if let Some(flag) = extensions.get_mut(i) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+        if *source == Source::Stdin {
+            stdin = Some(text);
+        }
     }
 
     let today = chrono::Local::now().date_naive();
     let run_as_of = args.as_of.or(config.as_of).unwrap_or(today);
-    let mut policies: BTreeMap<String, Policy> = BTreeMap::new();
-    let progress = Progress::new(texts.len());
-    let mut checked: Vec<Checked> = Vec::with_capacity(texts.len());
-    let mut kept = Sources::default();
-    for ((source, text), input) in texts.into_iter().zip(parsed) {
-        progress.tick();
-        let body = match text.text {
-            Ok(body) => body,
-            Err(problem) => {
-                let doc = Document {
-                    file: &text.name,
-                    text: "",
-                    record: text.record,
-                };
-                checked.push(doc.unreadable(problem));
-                continue;
-            }
-        };
-        let doc = Document {
-            file: &text.name,
-            text: &body,
-            record: text.record,
-        };
-        let input = match input {
-            Some(Ok(input)) => input,
-            Some(Err(error)) => {
-                checked.push(doc.invalid(&error));
-                kept.insert(text.name.clone(), text.record, body);
-                continue;
-            }
-            None => continue,
-        };
-        if matches!(input, Input::CatalogExtension(_)) {
-            checked.push(doc.extension());
-            continue;
-        }
-        let settings = match &source {
-            Source::File(path) => config.for_file(path),
-            Source::Stdin => config.for_file(Path::new("")),
-        };
-        let as_of = args.as_of.or(settings.as_of).unwrap_or(run_as_of);
-        let spec = args
-            .policy
-            .clone()
-            .or(settings.policy)
-            .or_else(|| default_policy(&input).map(str::to_owned));
-        let mut outcome = match spec {
-            Some(spec) => {
-                if !policies.contains_key(&spec) {
-                    let policy = load_policy(&spec)?;
-                    policies.insert(spec.clone(), policy);
-                }
-                match policies.get(&spec) {
-                    Some(policy) => {
-                        let validator = hearth::Validator::new(policy).with_catalog(&catalog);
-                        doc.check_parsed(&input, &validator, as_of)
-                    }
-                    None => continue,
-                }
-            }
-            // A case file with no enrollment names no program: check it against no rule
-            // rather than guess, and say so.
-            None => doc.unreadable(hearth::batch::Problem {
-                line: Some(text.record.unwrap_or(1)),
-                column: Some(1),
-                pointer: "/enrollments".to_owned(),
-                message: "no policy: the document has no enrollment to tell its program model; pass --policy or set one in hearth.toml".to_owned(),
-            }),
-        };
-        if !filter.keeps_everything() {
-            outcome.retain_findings(|f| filter.keeps(&f.code));
-        }
-        if outcome.has_findings() {
-            kept.insert(text.name.clone(), text.record, body);
-        }
-        checked.push(outcome);
-    }
+    let ctx = Ctx {
+        args,
+        filter,
+        settings: &settings,
+        catalog: &catalog,
+        limits,
+        run_as_of,
+        keep_texts,
+    };
+    let units = units(&sources, &extensions, stdin, &limits);
+    let progress = Progress::new(&sources);
+    let threads = args.threads();
+    let result = if threads <= 1 {
+        let mut policies = HashMap::new();
+        units.into_iter().try_for_each(|unit| {
+            let (doc, text) = check_unit(&ctx, &mut policies, unit?)?;
+            progress.tick();
+            emit(doc, text)
+        })
+    } else {
+        in_parallel(&ctx, threads, units, &progress, emit)
+    };
     progress.finish();
-    Ok((CheckReport::new(run_as_of, checked), kept))
+    result.map(|()| run_as_of)
+}
+
+/// Every document of the run, in order: each JSON file or standard input whole, each
+/// NDJSON file record by record (read only as far as it is consumed).
+fn units<'a>(
+    sources: &'a [Source],
+    extensions: &'a [bool],
+    mut stdin: Option<Text>,
+    limits: &'a Limits,
+) -> impl Iterator<Item = Result<Unit, CliError>> + Send + 'a {
+    sources
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, source)| -> Box<dyn Iterator<Item = Result<(usize, Text, bool), CliError>> + Send> {
+            let extension = extensions.get(i).copied().unwrap_or(false);
+            match source {
+                Source::Stdin => match stdin.take() {
+                    Some(text) => Box::new(std::iter::once(Ok((i, text, extension)))),
+                    None => Box::new(std::iter::empty()),
+                },
+                Source::File(path) if source.is_ndjson() => match inputs::Records::open(path, limits) {
+                    Ok(records) => Box::new(records.map(move |r| r.map(|text| (i, text, false)))),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                },
+                Source::File(_) if extension => Box::new(std::iter::once(Ok((
+                    i,
+                    Text {
+                        name: source.name(),
+                        record: None,
+                        text: Ok(String::new()),
+                    },
+                    true,
+                )))),
+                Source::File(_) => Box::new(std::iter::once(
+                    inputs::read_whole(source, limits).map(|text| (i, text, false)),
+                )),
+            }
+        })
+        .zip(0u64..)
+        .map(|(unit, seq)| {
+            unit.map(|(source, text, extension)| Unit {
+                seq,
+                source,
+                text,
+                extension,
+            })
+        })
+}
+
+/// Checks the units on `threads` workers and emits the results in order.
+///
+/// A reader thread feeds the workers; each unit needs a credit, and a credit comes back
+/// only when its result has been emitted, so at most `window` units are read and not
+/// yet emitted. The first error stops the run: dropping the channels ends every
+/// thread.
+fn in_parallel(
+    ctx: &Ctx<'_>,
+    threads: usize,
+    units: impl Iterator<Item = Result<Unit, CliError>> + Send,
+    progress: &Progress,
+    emit: &mut dyn FnMut(DocumentResult, Option<String>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let window = threads.saturating_mul(8).max(2);
+    let (work_tx, work_rx) = mpsc::sync_channel::<Unit>(window);
+    let work_rx = Mutex::new(work_rx);
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Result<Outcome, CliError>)>(window);
+        let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
+        for _ in 0..window {
+            // The channel holds `window` credits: these sends never block.
+            let _ = credit_tx.send(());
+        }
+        let reader_done = done_tx.clone();
+        scope.spawn(move || {
+            for (seq, unit) in (0u64..).zip(units) {
+                if credit_rx.recv().is_err() {
+                    return;
+                }
+                let sent = match unit {
+                    Ok(unit) => work_tx.send(unit).is_ok(),
+                    Err(e) => {
+                        let _ = reader_done.send((seq, Err(e)));
+                        false
+                    }
+                };
+                if !sent {
+                    return;
+                }
+            }
+        });
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || {
+                let mut policies = HashMap::new();
+                loop {
+                    let unit = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(unit) = unit else { return };
+                    let seq = unit.seq;
+                    let outcome = check_unit(ctx, &mut policies, unit);
+                    if done_tx.send((seq, outcome)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut pending = BTreeMap::new();
+        let mut next = 0u64;
+        for (seq, outcome) in done_rx.iter() {
+            pending.insert(seq, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                let (doc, text) = outcome?;
+                progress.tick();
+                emit(doc, text)?;
+                next += 1;
+                // The reader may have finished and gone: a credit nobody takes is fine.
+                let _ = credit_tx.send(());
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Parses and checks one document.
+fn check_unit(
+    ctx: &Ctx<'_>,
+    policies: &mut HashMap<String, Policy>,
+    unit: Unit,
+) -> Result<Outcome, CliError> {
+    let Text { name, record, text } = unit.text;
+    let finish = |checked: Checked, body: Option<String>| {
+        let text = body.filter(|_| ctx.keep_texts && checked.has_findings());
+        (checked.into_result(ctx.run_as_of), text)
+    };
+    let body = match text {
+        Ok(body) => body,
+        Err(problem) => {
+            let doc = Document {
+                file: &name,
+                text: "",
+                record,
+            };
+            return Ok(finish(doc.unreadable(problem), None));
+        }
+    };
+    let doc = Document {
+        file: &name,
+        text: &body,
+        record,
+    };
+    if unit.extension {
+        return Ok(finish(doc.extension(), None));
+    }
+    if let Some(at) = hearth::limits::nesting_too_deep(&body, ctx.limits.max_depth) {
+        let problem = Problem {
+            line: Some(record.map_or(at.line, |r| r.saturating_add(at.line.saturating_sub(1)))),
+            column: Some(at.column),
+            pointer: String::new(),
+            message: format!(
+                "objects and arrays nest deeper than the limit of {} levels here, so the document was not read; raise the limit with --max-depth or `[limits] max_depth` in hearth.toml",
+                ctx.limits.max_depth
+            ),
+        };
+        let checked = doc.unreadable(problem);
+        return Ok(finish(checked, Some(body)));
+    }
+    let input = match hearth::parse_input(&body) {
+        Ok(input) => input,
+        Err(error) => {
+            let checked = doc.invalid(&error);
+            return Ok(finish(checked, Some(body)));
+        }
+    };
+    if matches!(input, Input::CatalogExtension(_)) {
+        // Extensions in JSON files were applied before the run; one in an NDJSON file
+        // cannot be, as the run streams those.
+        let problem = Problem {
+            line: Some(record.unwrap_or(1)),
+            column: Some(1),
+            pointer: String::new(),
+            message: "a catalog extension in an NDJSON file is not applied: give it a .json file of its own".to_owned(),
+        };
+        return Ok(finish(doc.unreadable(problem), None));
+    }
+    let settings = ctx.settings.get(unit.source).cloned().unwrap_or_default();
+    let as_of = ctx.args.as_of.or(settings.as_of).unwrap_or(ctx.run_as_of);
+    let spec = ctx
+        .args
+        .policy
+        .clone()
+        .or(settings.policy)
+        .or_else(|| default_policy(&input).map(str::to_owned));
+    let mut checked = match spec {
+        Some(spec) => {
+            if !policies.contains_key(&spec) {
+                let policy = load_policy(&spec)?;
+                policies.insert(spec.clone(), policy);
+            }
+            match policies.get(&spec) {
+                Some(policy) => {
+                    let validator = hearth::Validator::new(policy).with_catalog(ctx.catalog);
+                    doc.check_parsed(&input, &validator, as_of)
+                }
+                None => return Err(CliError::Policy {
+                    name: spec,
+                    message: "could not be kept for the run".to_owned(),
+                }),
+            }
+        }
+        // A case file with no enrollment names no program: check it against no rule
+        // rather than guess, and say so.
+        None => doc.unreadable(Problem {
+            line: Some(record.unwrap_or(1)),
+            column: Some(1),
+            pointer: "/enrollments".to_owned(),
+            message: "no policy: the document has no enrollment to tell its program model; pass --policy or set one in hearth.toml".to_owned(),
+        }),
+    };
+    if !ctx.filter.keeps_everything() {
+        checked.retain_findings(|f| ctx.filter.keeps(&f.code));
+    }
+    Ok(finish(checked, Some(body)))
 }
 
 /// A progress bar on standard error for large batches, only when standard error is a
-/// terminal and not in CI (`CI` set), so logs never fill with bars.
+/// terminal and not in CI (`CI` set), so logs never fill with bars. NDJSON files are
+/// streamed, so a run that reads one counts documents without a total.
 struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
     /// Batches smaller than this finish before a bar would help.
     const THRESHOLD: usize = 200;
 
-    fn new(len: usize) -> Self {
+    fn new(sources: &[Source]) -> Self {
         let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-        if !interactive || len < Self::THRESHOLD {
+        let streamed = sources.iter().any(Source::is_ndjson);
+        if !interactive || (!streamed && sources.len() < Self::THRESHOLD) {
             return Progress(None);
         }
-        let bar = indicatif::ProgressBar::new(u64::try_from(len).unwrap_or(u64::MAX));
+        if streamed {
+            let bar = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} checked {pos} documents")
+            {
+                bar.set_style(style);
+            }
+            return Progress(Some(bar));
+        }
+        let bar = indicatif::ProgressBar::new(u64::try_from(sources.len()).unwrap_or(u64::MAX));
         if let Ok(style) = indicatif::ProgressStyle::with_template(
             "{spinner} checking {pos}/{len} documents [{bar:30}] {eta}",
         ) {

@@ -13,6 +13,11 @@
 //! select = ["PLAN", "VISIT001"]    # only these codes or code prefixes
 //! ignore = ["LOAD001"]             # never these
 //!
+//! [limits]                         # raise what one run reads (defaults shown)
+//! max_document_bytes = 16777216    # one JSON file, or one NDJSON line
+//! max_depth = 64                   # nesting of objects and arrays (at most 128)
+//! max_records = 1000000            # records in one NDJSON file
+//!
 //! [[overrides]]                    # per-path settings; the last match wins
 //! paths = ["cases/icms/**"]
 //! policy = "icms-high"
@@ -23,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use hearth::limits::{Limits, PARSER_MAX_DEPTH};
 use serde::Deserialize;
 
 use crate::error::CliError;
@@ -61,6 +67,16 @@ struct ConfigFile {
     ignore: Vec<String>,
     #[serde(default)]
     overrides: Vec<OverrideFile>,
+    #[serde(default)]
+    limits: LimitsFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsFile {
+    max_document_bytes: Option<u64>,
+    max_depth: Option<usize>,
+    max_records: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +107,8 @@ pub struct Config {
     pub select: Vec<String>,
     /// Codes or prefixes to drop.
     pub ignore: Vec<String>,
+    /// The limits on what the run reads (`[limits]`; the defaults when not set).
+    pub limits: Limits,
     overrides: Vec<Override>,
 }
 
@@ -163,7 +181,23 @@ impl Config {
                 })
             })
             .collect::<Result<Vec<_>, CliError>>()?;
+        let defaults = Limits::default();
+        let max_depth = file.limits.max_depth.unwrap_or(defaults.max_depth);
+        if !(1..=PARSER_MAX_DEPTH).contains(&max_depth) {
+            return Err(bad(format!(
+                "[limits] max_depth must be between 1 and {PARSER_MAX_DEPTH} (the JSON parser's own limit)"
+            )));
+        }
+        let limits = Limits {
+            max_document_bytes: file
+                .limits
+                .max_document_bytes
+                .unwrap_or(defaults.max_document_bytes),
+            max_depth,
+            max_records: file.limits.max_records.unwrap_or(defaults.max_records),
+        };
         Ok(Config {
+            limits,
             path: Some(path.to_path_buf()),
             policy: resolve(file.policy),
             as_of: file.as_of,

@@ -9,7 +9,7 @@ use hearth::batch::FiledObligation;
 use hearth::ObligationStatus;
 use serde::Serialize;
 
-use crate::check_cmd::{build, Filter, InputArgs};
+use crate::check_cmd::{run_batch, Filter, InputArgs};
 use crate::config::Config;
 use crate::error::CliError;
 use crate::Format;
@@ -72,7 +72,7 @@ struct Agenda<'a> {
 /// Runs `hearth due`: exit 0 with the agenda, 2 when hearth could not run.
 pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
-    let (report, _) = build(&args.input, &config, &Filter::default())?;
+    let mut obligations: Vec<FiledObligation> = Vec::new();
     let statuses = if args.status.is_empty() {
         vec![
             StatusArg::Only(ObligationStatus::Overdue),
@@ -82,23 +82,32 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     } else {
         args.status.clone()
     };
-    let mut agenda: Vec<&FiledObligation> = report
-        .obligations
-        .iter()
-        .filter(|f| {
-            let o = &f.obligation;
-            statuses.iter().any(|s| s.admits(o.status))
-                && (args.participant.is_empty()
-                    || args
-                        .participant
-                        .iter()
-                        .any(|p| p == o.participant_id.as_str()))
-                && (args.staff.is_empty()
-                    || o.case_manager
-                        .as_ref()
-                        .is_some_and(|m| args.staff.iter().any(|s| s == m.as_str())))
-        })
-        .collect();
+    // A worklist is sorted across every document, so the matching obligations are kept
+    // (only those: findings and other obligations pass by).
+    let admits = |f: &FiledObligation| {
+        let o = &f.obligation;
+        statuses.iter().any(|s| s.admits(o.status))
+            && (args.participant.is_empty()
+                || args
+                    .participant
+                    .iter()
+                    .any(|p| p == o.participant_id.as_str()))
+            && (args.staff.is_empty()
+                || o.case_manager
+                    .as_ref()
+                    .is_some_and(|m| args.staff.iter().any(|s| s == m.as_str())))
+    };
+    let as_of = run_batch(
+        &args.input,
+        &config,
+        &Filter::default(),
+        false,
+        &mut |doc, _| {
+            obligations.extend(doc.obligations.into_iter().filter(|f| admits(f)));
+            Ok(())
+        },
+    )?;
+    let mut agenda: Vec<&FiledObligation> = obligations.iter().collect();
     // A worklist: by due date (undated last), then participant, then the rest.
     agenda.sort_by_key(|f| {
         let o = &f.obligation;
@@ -116,7 +125,7 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     match args.format {
         Format::Json => {
             let text = serde_json::to_string_pretty(&Agenda {
-                as_of: report.as_of,
+                as_of,
                 obligations: agenda,
             })
             .map_err(std::io::Error::other)?;
@@ -147,7 +156,7 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                 out,
                 "{} obligations as of {} ({} overdue, {} due soon)",
                 agenda.len(),
-                report.as_of,
+                as_of,
                 agenda
                     .iter()
                     .filter(|f| f.obligation.status == ObligationStatus::Overdue)

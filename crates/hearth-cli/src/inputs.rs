@@ -1,10 +1,11 @@
 //! Finding and reading the documents a command checks: files, directories (searched
 //! recursively), `-` for standard input, and NDJSON files (one case file per line).
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use hearth::batch::Problem;
+use hearth::limits::Limits;
 
 use crate::config::Config;
 use crate::error::CliError;
@@ -127,69 +128,247 @@ pub struct Text {
     pub text: Result<String, Problem>,
 }
 
-/// Reads a source: one text for a JSON file or standard input, one per non-blank line
-/// for NDJSON. A file that cannot be opened is an error (the run cannot go on as the
-/// user asked); one that is not UTF-8 is a located problem, and the run goes on.
-pub fn read(source: &Source) -> Result<Vec<Text>, CliError> {
+/// The problem for a document over the size limit, at `line`.
+fn too_large(limits: &Limits, line: u32, what: &str) -> Problem {
+    Problem {
+        line: Some(line),
+        column: Some(1),
+        pointer: String::new(),
+        message: format!(
+            "{what} is larger than the limit of {} bytes, so it was not read; raise the limit with --max-document-bytes or `[limits] max_document_bytes` in hearth.toml",
+            limits.max_document_bytes
+        ),
+    }
+}
+
+/// Reads a whole JSON document: a file, or standard input. A file that cannot be opened
+/// is an error (the run cannot go on as the user asked); one that is too large or not
+/// UTF-8 is a located problem, and the run goes on. Never reads more than the size limit
+/// (and one byte) into memory.
+pub fn read_whole(source: &Source, limits: &Limits) -> Result<Text, CliError> {
     let name = source.name();
-    let bytes = match source {
-        Source::File(path) => std::fs::read(path).map_err(|e| CliError::Read {
-            path: path.clone(),
-            source: e,
-        })?,
+    let limit = limits.max_document_bytes;
+    let mut bytes = Vec::new();
+    match source {
+        Source::File(path) => {
+            let error = |source| CliError::Read {
+                path: path.clone(),
+                source,
+            };
+            let file = std::fs::File::open(path).map_err(error)?;
+            let len = file.metadata().map_err(error)?.len();
+            if len > limit {
+                return Ok(Text {
+                    name,
+                    record: None,
+                    text: Err(too_large(limits, 1, "the file")),
+                });
+            }
+            file.take(limit.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(error)?;
+        }
         Source::Stdin => {
-            let mut bytes = Vec::new();
             std::io::stdin()
+                .lock()
+                .take(limit.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| CliError::Read {
                     path: PathBuf::from("-"),
                     source: e,
                 })?;
-            bytes
         }
-    };
-    let text = match decode(&bytes) {
-        Ok(text) => text,
-        Err(problem) => {
-            return Ok(vec![Text {
-                name,
-                record: None,
-                text: Err(problem),
-            }])
-        }
-    };
-    if !source.is_ndjson() {
-        return Ok(vec![Text {
+    }
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Ok(Text {
             name,
             record: None,
-            text: Ok(text),
-        }]);
-    }
-    let mut records = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        records.push(Text {
-            name: name.clone(),
-            record: Some(u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            text: Ok(line.to_owned()),
+            text: Err(too_large(limits, 1, "the document")),
         });
     }
-    if records.is_empty() {
-        records.push(Text {
+    Ok(Text {
+        name,
+        record: None,
+        text: decode(&bytes),
+    })
+}
+
+/// The records of an NDJSON file, read one line at a time: memory holds one record
+/// (at most the size limit), however large the file. Blank lines are skipped; a record
+/// over the size limit is skipped to its line end and given as a problem; past the
+/// record limit, one problem says the rest was not checked and reading stops.
+pub struct Records<R> {
+    reader: R,
+    name: String,
+    limits: Limits,
+    /// The number of the next line to read.
+    line: u32,
+    records: u64,
+    done: bool,
+    path: PathBuf,
+}
+
+impl Records<BufReader<std::fs::File>> {
+    /// Opens an NDJSON file.
+    pub fn open(path: &Path, limits: &Limits) -> Result<Self, CliError> {
+        let file = std::fs::File::open(path).map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Records::new(
+            BufReader::with_capacity(64 * 1024, file),
+            Source::File(path.to_path_buf()).name(),
+            path.to_path_buf(),
+            limits,
+        ))
+    }
+}
+
+/// One line as read: its bytes, or that it was longer than the limit.
+enum Line {
+    Bytes(Vec<u8>),
+    TooLong,
+}
+
+impl<R: BufRead> Records<R> {
+    /// Records of `reader`, shown as `name`; `path` names it in read errors.
+    pub fn new(reader: R, name: String, path: PathBuf, limits: &Limits) -> Self {
+        Records {
+            reader,
             name,
-            record: None,
-            text: Err(Problem {
-                line: Some(1),
-                column: Some(1),
-                pointer: String::new(),
-                message: "an NDJSON file with no records: expected one case file per line"
-                    .to_owned(),
-            }),
-        });
+            limits: *limits,
+            line: 1,
+            records: 0,
+            done: false,
+            path,
+        }
     }
-    Ok(records)
+
+    /// The next line, without its line end; `None` at the end of the file. Reads at
+    /// most the limit into memory: the rest of a longer line is passed over.
+    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
+        let limit = usize::try_from(self.limits.max_document_bytes).unwrap_or(usize::MAX);
+        let mut bytes = Vec::new();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            any = true;
+            let (part, found) = match chunk.iter().position(|b| *b == b'\n') {
+                Some(i) => (chunk.get(..i).unwrap_or(&[]), Some(i)),
+                None => (chunk, None),
+            };
+            if !too_long {
+                if bytes.len().saturating_add(part.len()) > limit {
+                    too_long = true;
+                    bytes = Vec::new();
+                } else {
+                    bytes.extend_from_slice(part);
+                }
+            }
+            let used = found.map_or(chunk.len(), |i| i + 1);
+            self.reader.consume(used);
+            if found.is_some() {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        if too_long {
+            return Ok(Some(Line::TooLong));
+        }
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+        Ok(Some(Line::Bytes(bytes)))
+    }
+}
+
+impl<R: BufRead> Iterator for Records<R> {
+    type Item = Result<Text, CliError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        loop {
+            let line = self.line;
+            let read = match self.next_line() {
+                Ok(read) => read,
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(CliError::Read {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+            };
+            self.line = self.line.saturating_add(1);
+            let Some(read) = read else {
+                self.done = true;
+                if self.records == 0 {
+                    return Some(Ok(Text {
+                        name: self.name.clone(),
+                        record: None,
+                        text: Err(Problem {
+                            line: Some(1),
+                            column: Some(1),
+                            pointer: String::new(),
+                            message:
+                                "an NDJSON file with no records: expected one case file per line"
+                                    .to_owned(),
+                        }),
+                    }));
+                }
+                return None;
+            };
+            let bytes = match read {
+                Line::Bytes(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
+                Line::Bytes(bytes) => Ok(bytes),
+                Line::TooLong => Err(too_large(&self.limits, line, "the record")),
+            };
+            self.records += 1;
+            if self.records > self.limits.max_records {
+                self.done = true;
+                return Some(Ok(Text {
+                    name: self.name.clone(),
+                    record: Some(line),
+                    text: Err(Problem {
+                        line: Some(line),
+                        column: Some(1),
+                        pointer: String::new(),
+                        message: format!(
+                            "more than {} records in one NDJSON file: this record and the rest of the file were not checked; split the file, or raise the limit with --max-records or `[limits] max_records` in hearth.toml",
+                            self.limits.max_records
+                        ),
+                    }),
+                }));
+            }
+            let text = bytes.and_then(|bytes| {
+                // A byte-order mark may start the file; a record's columns count from
+                // after it.
+                let bytes = if line == 1 {
+                    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)
+                } else {
+                    &bytes
+                };
+                decode(bytes).map_err(|mut problem| {
+                    // decode counts from line 1: a record is one line, at its own.
+                    problem.line = Some(line);
+                    problem
+                })
+            });
+            return Some(Ok(Text {
+                name: self.name.clone(),
+                record: Some(line),
+                text,
+            }));
+        }
+    }
 }
 
 /// UTF-8 text without a leading byte-order mark, or where the first invalid byte is.
@@ -229,17 +408,93 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF{}").unwrap(), "{}");
     }
 
+    fn records(text: &str, limits: &Limits) -> Vec<(Option<u32>, Result<String, String>)> {
+        Records::new(
+            text.as_bytes(),
+            "load.ndjson".into(),
+            PathBuf::from("load.ndjson"),
+            limits,
+        )
+        .map(|t| {
+            let t = t.unwrap();
+            (t.record, t.text.map_err(|p| p.message))
+        })
+        .collect()
+    }
+
     #[test]
     fn ndjson_records_keep_their_line_numbers() {
+        let got = records("{\"a\":1}\r\n\n  \n{\"b\":2}", &Limits::default());
+        assert_eq!(
+            got,
+            vec![
+                (Some(1), Ok("{\"a\":1}".to_owned())),
+                (Some(4), Ok("{\"b\":2}".to_owned()))
+            ]
+        );
+        let empty = records("\n\n", &Limits::default());
+        assert_eq!(empty.len(), 1);
+        assert!(empty[0].1.as_ref().unwrap_err().contains("no records"));
+    }
+
+    #[test]
+    fn ndjson_limits_skip_long_records_and_stop_after_the_record_limit() {
+        let limits = Limits {
+            max_document_bytes: 8,
+            max_records: 3,
+            ..Limits::default()
+        };
+        let long = "x".repeat(100_000);
+        let text = format!("[1]\n{long}\n[2]\n[3]\n[4]\n[5]\n");
+        let got = records(&text, &limits);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0], (Some(1), Ok("[1]".to_owned())));
+        assert!(got[1]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .contains("--max-document-bytes"));
+        assert_eq!(got[1].0, Some(2));
+        assert_eq!(got[2], (Some(3), Ok("[2]".to_owned())));
+        assert_eq!(got[3].0, Some(4));
+        assert!(got[3].1.as_ref().unwrap_err().contains("--max-records"));
+    }
+
+    #[test]
+    fn a_broken_record_is_located_on_its_own_line() {
+        let text = b"\xEF\xBB\xBF[1]\n[\"\xff\"]\n[3]\n";
+        let got: Vec<_> = Records::new(
+            &text[..],
+            "x.ndjson".into(),
+            PathBuf::from("x.ndjson"),
+            &Limits::default(),
+        )
+        .map(Result::unwrap)
+        .collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].text.as_deref().ok(), Some("[1]"));
+        let problem = got[1].text.as_ref().unwrap_err();
+        assert_eq!((problem.line, problem.column), (Some(2), Some(3)));
+        assert_eq!(got[2].text.as_deref().ok(), Some("[3]"));
+    }
+
+    #[test]
+    fn whole_documents_over_the_limit_are_not_read() {
         let dir = std::env::temp_dir().join(format!("hearth-inputs-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("load.ndjson");
-        std::fs::write(&file, "{\"a\":1}\n\n{\"b\":2}\n").unwrap();
-        let texts = read(&Source::File(file.clone())).unwrap();
-        let lines: Vec<_> = texts.iter().map(|t| t.record).collect();
-        assert_eq!(lines, vec![Some(1), Some(3)]);
-        std::fs::write(&file, "\n\n").unwrap();
-        let empty = read(&Source::File(file)).unwrap();
-        assert!(empty[0].text.is_err());
+        let file = dir.join("big.json");
+        std::fs::write(&file, "[1, 2, 3, 4, 5]").unwrap();
+        let limits = Limits {
+            max_document_bytes: 4,
+            ..Limits::default()
+        };
+        let text = read_whole(&Source::File(file.clone()), &limits).unwrap();
+        assert!(text
+            .text
+            .unwrap_err()
+            .message
+            .contains("larger than the limit of 4 bytes"));
+        let text = read_whole(&Source::File(file), &Limits::default()).unwrap();
+        assert_eq!(text.text.unwrap(), "[1, 2, 3, 4, 5]");
     }
 }

@@ -22,12 +22,15 @@
 //! participant, requirements and help. There are no timestamps or durations.
 //!
 //! The XML is written by `quick-junit` (the crate cargo-nextest uses), which escapes
-//! attribute values and text and drops characters XML 1.0 cannot hold.
+//! attribute values and text and drops characters XML 1.0 cannot hold. Its counts come
+//! first, so the JUnit sink keeps the findings (not the obligations, which JUnit does
+//! not show) and the names of clean documents until the end of the run.
 
 use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
 
-use hearth::batch::{CheckReport, LocatedFinding, INVALID_DOCUMENT};
+use chrono::NaiveDate;
+use hearth::batch::{CheckReport, CheckSummary, DocumentResult, LocatedFinding, INVALID_DOCUMENT};
 use hearth::FindingKind;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
@@ -36,6 +39,49 @@ pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     to_junit(report)
         .serialize(&mut *out)
         .map_err(io::Error::other)
+}
+
+/// The JUnit format as a [`super::Sink`]: keeps the findings and the clean documents'
+/// entries, and writes the XML at the end.
+#[derive(Default)]
+pub struct JunitSink {
+    kept: Option<CheckReport>,
+}
+
+impl super::Sink for JunitSink {
+    fn document(
+        &mut self,
+        doc: &DocumentResult,
+        _text: Option<&str>,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let kept = self.kept.get_or_insert_with(|| CheckReport {
+            schema_version: String::new(),
+            as_of: NaiveDate::MIN,
+            summary: CheckSummary::default(),
+            files: Vec::new(),
+            findings: Vec::new(),
+            obligations: Vec::new(),
+        });
+        kept.files.push(doc.entry.clone());
+        kept.findings.extend(doc.findings.iter().cloned());
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        as_of: NaiveDate,
+        summary: &CheckSummary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut kept = self
+            .kept
+            .take()
+            .unwrap_or_else(|| CheckReport::new(as_of, Vec::new()));
+        kept.as_of = as_of;
+        kept.summary = summary.clone();
+        write(&kept, out)
+    }
 }
 
 /// The JUnit report of `report`.

@@ -30,7 +30,10 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use hearth::batch::{CheckReport, LocatedFinding, INVALID_DOCUMENT, INVALID_DOCUMENT_HELP};
+use chrono::NaiveDate;
+use hearth::batch::{
+    CheckSummary, DocumentResult, LocatedFinding, INVALID_DOCUMENT, INVALID_DOCUMENT_HELP,
+};
 use hearth::rules::registry;
 use hearth::{FindingKind, Severity};
 use serde_json::{json, Map, Value};
@@ -44,26 +47,96 @@ const INVALID_DOCUMENT_SUMMARY: &str =
     "A document could not be read: not UTF-8, not JSON, or not matching its schema.";
 
 /// Writes `report` as a SARIF 2.1.0 log (pretty-printed JSON, one trailing newline).
-pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
-    let log = to_value(report)?;
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+#[cfg(test)]
+pub fn write(report: &hearth::batch::CheckReport, out: &mut dyn Write) -> io::Result<()> {
+    super::feed(&mut SarifSink::default(), report, out)
 }
 
 /// The SARIF log of `report` as a JSON value.
-pub fn to_value(report: &CheckReport) -> io::Result<Value> {
+#[cfg(test)]
+pub fn to_value(report: &hearth::batch::CheckReport) -> io::Result<Value> {
     let rules = rules_of(report);
-    let index: BTreeMap<&str, usize> = rules
-        .keys()
-        .enumerate()
-        .map(|(i, code)| (code.as_str(), i))
-        .collect();
+    let index = rule_index(&rules);
     let results: Vec<Value> = report
         .findings
         .iter()
         .map(|f| result(f, index.get(f.finding.code.as_str()).copied()))
         .collect();
-    let summary = serde_json::to_value(&report.summary)?;
+    log(rules, results, report.as_of, &report.summary)
+}
+
+/// Each rule's place in `driver.rules`.
+fn rule_index(rules: &BTreeMap<String, Value>) -> BTreeMap<&str, usize> {
+    rules
+        .keys()
+        .enumerate()
+        .map(|(i, code)| (code.as_str(), i))
+        .collect()
+}
+
+/// The SARIF format as a [`super::Sink`]: the rules that fired are gathered as
+/// documents arrive and the findings wait in a spool (one JSON line each), because
+/// `driver.rules` and each result's `ruleIndex` into it come first.
+#[derive(Default)]
+pub struct SarifSink {
+    rules: BTreeMap<String, Value>,
+    findings: super::Spool,
+}
+
+impl super::Sink for SarifSink {
+    fn document(
+        &mut self,
+        doc: &DocumentResult,
+        _text: Option<&str>,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for finding in &doc.findings {
+            if !self.rules.contains_key(&finding.finding.code) {
+                self.rules
+                    .insert(finding.finding.code.clone(), descriptor(finding));
+            }
+            let line = serde_json::to_string(finding)?;
+            self.findings.write_all(line.as_bytes())?;
+            self.findings.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        as_of: NaiveDate,
+        summary: &CheckSummary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let rules = std::mem::take(&mut self.rules);
+        let index: BTreeMap<String, usize> = rule_index(&rules)
+            .into_iter()
+            .map(|(code, i)| (code.to_owned(), i))
+            .collect();
+        let header = serde_json::to_string_pretty(&log(rules, Vec::new(), as_of, summary)?)?;
+        let mut results = super::Spool::default();
+        self.findings.each_line(|line| {
+            let finding: LocatedFinding = serde_json::from_str(line)?;
+            let value = result(&finding, index.get(&finding.finding.code).copied());
+            if !results.is_empty() {
+                results.write_all(b",\n")?;
+            }
+            // Results sit four levels deep: log, runs, run, results.
+            super::write_pretty_element(&value, 4, &mut results)
+        })?;
+        super::splice(&header, &mut [("results", 3, &mut results)], out)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The log around `results`.
+fn log(
+    rules: BTreeMap<String, Value>,
+    results: Vec<Value>,
+    as_of: NaiveDate,
+    summary: &CheckSummary,
+) -> io::Result<Value> {
+    let summary = serde_json::to_value(summary)?;
     Ok(json!({
         "$schema": SARIF_SCHEMA_URI,
         "version": "2.1.0",
@@ -83,7 +156,7 @@ pub fn to_value(report: &CheckReport) -> io::Result<Value> {
             },
             "results": results,
             "properties": {
-                "as_of": report.as_of.to_string(),
+                "as_of": as_of.to_string(),
                 "summary": summary,
             },
         }]
@@ -91,7 +164,8 @@ pub fn to_value(report: &CheckReport) -> io::Result<Value> {
 }
 
 /// One reporting descriptor per code in the report, keyed (and so sorted) by code.
-fn rules_of(report: &CheckReport) -> BTreeMap<String, Value> {
+#[cfg(test)]
+fn rules_of(report: &hearth::batch::CheckReport) -> BTreeMap<String, Value> {
     let mut rules = BTreeMap::new();
     for finding in &report.findings {
         if rules.contains_key(&finding.finding.code) {
@@ -317,6 +391,7 @@ fn encode_uri_path(path: &str, drive: bool) -> String {
 mod tests {
     use super::*;
     use crate::render::fixture;
+    use hearth::batch::CheckReport;
 
     fn sarif(report: &CheckReport) -> Value {
         let mut out = Vec::new();
@@ -430,6 +505,16 @@ mod tests {
         write(&fixture::report(), &mut a).unwrap();
         write(&fixture::report(), &mut b).unwrap();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn streamed_output_is_the_whole_log_pretty_printed() {
+        let report = fixture::report();
+        assert!(report.findings.len() > 2);
+        let mut streamed = Vec::new();
+        write(&report, &mut streamed).unwrap();
+        let whole = serde_json::to_string_pretty(&to_value(&report).unwrap()).unwrap() + "\n";
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
     }
 
     /// The vendored official schema (see `tests/sarif/README.md`), draft 2020-12, with

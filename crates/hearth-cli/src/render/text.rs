@@ -6,40 +6,50 @@
 //! *where*, and a case file's strings are where names, dates of birth, addresses and
 //! notes live. Numbers, `true`, `false`, `null` and punctuation are shown as written.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
-use hearth::batch::{CheckReport, LocatedFinding};
+use chrono::NaiveDate;
+use hearth::batch::{CheckSummary, DocumentResult, LocatedFinding};
 use hearth::{FindingKind, ObligationStatus, Severity};
+
+use super::{Sink, Spool};
 
 /// The longest stretch of a source line shown, in characters.
 const WINDOW: usize = 100;
 
-/// The texts findings point into, by file name and NDJSON record.
-#[derive(Debug, Default)]
-pub struct Sources {
-    /// Each document's text and the byte offsets where its lines start.
-    texts: HashMap<(String, Option<u32>), (String, Vec<usize>)>,
+/// One document's text and the byte offsets where its lines start.
+#[derive(Debug)]
+pub struct DocText<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    record: Option<u32>,
 }
 
-impl Sources {
-    /// Keeps the text of one document (one with findings: only those are excerpted).
-    pub fn insert(&mut self, file: String, record: Option<u32>, text: String) {
+impl<'a> DocText<'a> {
+    /// Indexes the lines of one document (an NDJSON record when `record` is its line).
+    pub fn new(text: &'a str, record: Option<u32>) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        self.texts.insert((file, record), (text, starts));
+        DocText {
+            text,
+            starts,
+            record,
+        }
     }
 
-    /// The text of `line` (1-based, counted in the file) of a document, without its line
-    /// ending: a lookup, so excerpting many findings of a large file stays linear.
-    fn line(&self, file: &str, record: Option<u32>, line: u32) -> Option<&str> {
-        let (text, starts) = self.texts.get(&(file.to_owned(), record))?;
-        let within = usize::try_from(line.checked_sub(record.unwrap_or(1))?).ok()?;
-        let start = *starts.get(within)?;
-        let end = starts.get(within + 1).map_or(text.len(), |next| next - 1);
-        text.get(start..end)
+    /// The text of `line` (1-based, counted in the file) without its line ending: a
+    /// lookup, so excerpting many findings of a large file stays linear.
+    fn line(&self, line: u32) -> Option<&'a str> {
+        let within = usize::try_from(line.checked_sub(self.record.unwrap_or(1))?).ok()?;
+        let start = *self.starts.get(within)?;
+        let end = self
+            .starts
+            .get(within + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text
+            .get(start..end)
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
     }
 }
@@ -90,35 +100,53 @@ impl Styles {
     }
 }
 
-/// Writes the report as text.
-pub fn write(
-    report: &CheckReport,
-    sources: &Sources,
+/// The text format as a [`Sink`]: each document's findings as it arrives (with
+/// excerpts from its text), the open obligations spooled until every finding is out,
+/// then the summary line.
+pub struct TextSink {
     options: Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let styles = Styles::new(options.color);
-    for finding in &report.findings {
-        write_finding(finding, sources, &styles, out)?;
-    }
-    if !options.no_obligations {
-        let open: Vec<_> = report
-            .obligations
-            .iter()
-            .filter(|f| {
-                matches!(
-                    f.obligation.status,
-                    ObligationStatus::Overdue
-                        | ObligationStatus::DueSoon
-                        | ObligationStatus::Upcoming
-                )
-            })
-            .collect();
-        if !open.is_empty() {
-            writeln!(out, "{}", Styles::paint(styles.bold, "obligations"))?;
+    styles: Styles,
+    obligations: Spool,
+}
+
+impl TextSink {
+    /// A sink writing with `options`.
+    pub fn new(options: Options) -> Self {
+        TextSink {
+            options,
+            styles: Styles::new(options.color),
+            obligations: Spool::default(),
         }
-        for filed in open {
+    }
+}
+
+impl Sink for TextSink {
+    fn wants_text(&self) -> bool {
+        true
+    }
+
+    fn document(
+        &mut self,
+        doc: &DocumentResult,
+        text: Option<&str>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let lines = text.map(|t| DocText::new(t, doc.entry.record));
+        for finding in &doc.findings {
+            write_finding(finding, lines.as_ref(), &self.styles, out)?;
+        }
+        if self.options.no_obligations {
+            return Ok(());
+        }
+        let styles = &self.styles;
+        for filed in &doc.obligations {
             let o = &filed.obligation;
+            if !matches!(
+                o.status,
+                ObligationStatus::Overdue | ObligationStatus::DueSoon | ObligationStatus::Upcoming
+            ) {
+                continue;
+            }
             let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
             let status = match o.status {
                 ObligationStatus::Overdue => Styles::paint(styles.error, "overdue"),
@@ -126,46 +154,60 @@ pub fn write(
                 other => other.to_string(),
             };
             let record = filed.record.map(|r| format!(":{r}")).unwrap_or_default();
-            writeln!(
-                out,
-                "  due {due} {status} {} {} ({}, {}): {}  {}",
+            let line = format!(
+                "  due {due} {status} {} {} ({}, {}): {}  {}\n",
                 o.kind,
                 o.participant_id,
                 o.code,
                 o.requirement,
                 o.description,
                 Styles::paint(styles.muted, &format!("{}{record}", filed.file)),
-            )?;
+            );
+            self.obligations.write_all(line.as_bytes())?;
         }
+        Ok(())
     }
-    let (documents, invalid) = (report.summary.documents, report.summary.invalid);
-    let s = &report.summary.totals;
-    writeln!(
-        out,
-        "{}",
-        Styles::paint(
-            styles.bold,
-            &format!(
-                "checked {} documents ({} participants) as of {}: {} errors, {} warnings, {} info, {} waived, {} not evaluated; {} could not be read; obligations: {} overdue, {} due soon",
-                documents,
-                s.participants,
-                report.as_of,
-                s.errors,
-                s.warnings,
-                s.infos,
-                s.waived,
-                s.not_evaluated,
-                invalid,
-                s.overdue,
-                s.due_soon,
+
+    fn finish(
+        &mut self,
+        as_of: NaiveDate,
+        summary: &CheckSummary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let styles = &self.styles;
+        if !self.obligations.is_empty() {
+            writeln!(out, "{}", Styles::paint(styles.bold, "obligations"))?;
+            self.obligations.copy_to(out)?;
+        }
+        let (documents, invalid) = (summary.documents, summary.invalid);
+        let s = &summary.totals;
+        writeln!(
+            out,
+            "{}",
+            Styles::paint(
+                styles.bold,
+                &format!(
+                    "checked {} documents ({} participants) as of {}: {} errors, {} warnings, {} info, {} waived, {} not evaluated; {} could not be read; obligations: {} overdue, {} due soon",
+                    documents,
+                    s.participants,
+                    as_of,
+                    s.errors,
+                    s.warnings,
+                    s.infos,
+                    s.waived,
+                    s.not_evaluated,
+                    invalid,
+                    s.overdue,
+                    s.due_soon,
+                )
             )
         )
-    )
+    }
 }
 
 fn write_finding(
     f: &LocatedFinding,
-    sources: &Sources,
+    lines: Option<&DocText<'_>>,
     styles: &Styles,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -204,9 +246,7 @@ fn write_finding(
         label_line.push(format!("waiver {w}"));
     }
     let label_text = label_line.join(" · ");
-    let source = f
-        .line
-        .and_then(|line| sources.line(&f.file, f.record, line));
+    let source = f.line.and_then(|line| lines.and_then(|l| l.line(line)));
     match (source, f.line, f.column) {
         (Some(text), Some(line), Some(column)) => {
             let (shown, start, width) =
@@ -347,15 +387,14 @@ mod tests {
 
     #[test]
     fn lines_are_looked_up_by_number_in_files_and_records() {
-        let mut sources = Sources::default();
-        sources.insert("a.json".into(), None, "{\r\n  \"x\": 1\n}".into());
-        sources.insert("b.ndjson".into(), Some(7), "{\"y\": 2}".into());
-        assert_eq!(sources.line("a.json", None, 1), Some("{"));
-        assert_eq!(sources.line("a.json", None, 2), Some("  \"x\": 1"));
-        assert_eq!(sources.line("a.json", None, 3), Some("}"));
-        assert_eq!(sources.line("a.json", None, 4), None);
-        assert_eq!(sources.line("b.ndjson", Some(7), 7), Some("{\"y\": 2}"));
-        assert_eq!(sources.line("b.ndjson", Some(7), 6), None);
+        let a = DocText::new("{\r\n  \"x\": 1\n}", None);
+        let b = DocText::new("{\"y\": 2}", Some(7));
+        assert_eq!(a.line(1), Some("{"));
+        assert_eq!(a.line(2), Some("  \"x\": 1"));
+        assert_eq!(a.line(3), Some("}"));
+        assert_eq!(a.line(4), None);
+        assert_eq!(b.line(7), Some("{\"y\": 2}"));
+        assert_eq!(b.line(6), None);
     }
 
     #[test]
