@@ -534,10 +534,17 @@ fn check_unit(
             line: Some(record.map_or(at.line, |r| r.saturating_add(at.line.saturating_sub(1)))),
             column: Some(at.column),
             pointer: String::new(),
-            message: format!(
-                "objects and arrays nest deeper than the limit of {} levels here, so the document was not read; raise the limit with --max-depth or `[limits] max_depth` in hearth.toml",
-                ctx.limits.max_depth
-            ),
+            message: if ctx.limits.max_depth >= hearth::limits::PARSER_MAX_DEPTH {
+                format!(
+                    "objects and arrays nest deeper than {} levels here, the most hearth reads, so the document was not read",
+                    ctx.limits.max_depth
+                )
+            } else {
+                format!(
+                    "objects and arrays nest deeper than the limit of {} levels here, so the document was not read; raise the limit with --max-depth or `[limits] max_depth` in hearth.toml",
+                    ctx.limits.max_depth
+                )
+            },
         };
         let checked = doc.unreadable(problem);
         return Ok(finish(checked, Some(body)));

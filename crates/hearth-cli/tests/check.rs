@@ -634,3 +634,223 @@ fn due_status_takes_report_names_and_rejects_others() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("due-soon"), "{}", stderr(&out));
 }
+
+/// A directory of many copies of the examples, and an NDJSON file of them, with one
+/// broken record: enough documents that the workers finish out of order.
+fn many_documents(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let cases = repo().join("examples/data/cases");
+    let mut ndjson = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(&cases)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for copy in 0..2 {
+        for (i, path) in names.iter().enumerate() {
+            let text = std::fs::read_to_string(path).unwrap();
+            std::fs::write(dir.join(format!("c{copy}-{i}.json")), &text).unwrap();
+            let value: Value = serde_json::from_str(&text).unwrap();
+            ndjson.push_str(&value.to_string());
+            ndjson.push('\n');
+        }
+        ndjson.push_str("{\"schema_version\": \"1.0\", \"participant\": 5}\n\n");
+    }
+    std::fs::write(dir.join("load.ndjson"), ndjson).unwrap();
+    dir
+}
+
+#[test]
+fn threads_do_not_change_a_byte() {
+    let dir = many_documents("threads");
+    for format in ["text", "json", "sarif", "junit", "github"] {
+        let run = |threads: &[&str]| {
+            let mut args = vec![
+                "check",
+                "--isolated",
+                "--as-of",
+                "2026-11-20",
+                "--format",
+                format,
+                ".",
+            ];
+            args.extend_from_slice(threads);
+            let out = run_in(&dir, &args, None);
+            assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+            out.stdout
+        };
+        let one = run(&["--threads", "1"]);
+        assert!(one.len() > 5_000, "{format}: a real report");
+        assert_eq!(one, run(&["--threads", "2"]), "{format}: 1 vs 2 threads");
+        assert_eq!(one, run(&["-j", "7"]), "{format}: 1 vs 7 threads");
+        assert_eq!(one, run(&[]), "{format}: 1 thread vs the default");
+    }
+    let report: Value = serde_json::from_slice(
+        &run_in(
+            &dir,
+            &[
+                "check",
+                "--isolated",
+                "--as-of",
+                "2026-11-20",
+                "--format",
+                "json",
+                ".",
+            ],
+            None,
+        )
+        .stdout,
+    )
+    .unwrap();
+    // 12 files and 14 records (2 broken), every one in the report, in order.
+    assert_eq!(report["summary"]["documents"], 12 + 14);
+    assert_eq!(report["summary"]["invalid"], 2);
+    let files: Vec<(String, Option<u64>)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap().to_owned(), f["record"].as_u64()))
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn limits_are_located_findings_with_the_flag_to_raise_them() {
+    let dir = scratch("limits");
+    let case = std::fs::read_to_string(repo().join("examples/data/cases/stl-coc.json")).unwrap();
+    std::fs::write(dir.join("a.json"), &case).unwrap();
+    std::fs::write(
+        dir.join("deep.json"),
+        format!(
+            "{{\"participant\": {}1{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        ),
+    )
+    .unwrap();
+    let one_line: Value = serde_json::from_str(&case).unwrap();
+    let line = one_line.to_string();
+    std::fs::write(dir.join("load.ndjson"), format!("{line}\n{line}\n{line}\n")).unwrap();
+    let json = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--isolated",
+            "--policy",
+            "stl-coc",
+            "--as-of",
+            "2026-01-19",
+            "--format",
+            "json",
+            ".",
+        ];
+        args.extend_from_slice(extra);
+        let out = run_in(&dir, &args, None);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        report
+    };
+    let input_errors = |report: &Value| -> Vec<(String, Option<u64>, Option<u64>, String)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "INPUT001")
+            .map(|f| {
+                (
+                    f["file"]
+                        .as_str()
+                        .unwrap()
+                        .trim_start_matches("./")
+                        .to_owned(),
+                    f["line"].as_u64(),
+                    f["column"].as_u64(),
+                    f["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // Defaults: the deep file is stopped at level 65, the rest is checked.
+    let report = json(&[]);
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, "deep.json");
+    assert_eq!((errors[0].1, errors[0].2), (Some(1), Some(16 + 64)));
+    assert!(errors[0].3.contains("--max-depth"), "{}", errors[0].3);
+    assert_eq!(report["summary"]["documents"], 5);
+    assert!(report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["file"] == "./a.json" && f["code"] == "PLAN005"));
+
+    // Tight limits: the file over the size is not read, the NDJSON stops after two
+    // records, each with its own finding.
+    let size = (case.len() - 1).to_string();
+    let report = json(&["--max-document-bytes", &size, "--max-records", "2"]);
+    let errors = input_errors(&report);
+    let places: Vec<_> = errors.iter().map(|e| (e.0.as_str(), e.1)).collect();
+    assert_eq!(
+        places,
+        [
+            ("a.json", Some(1)),
+            ("deep.json", Some(1)),
+            ("load.ndjson", Some(3))
+        ],
+        "{errors:?}"
+    );
+    assert!(
+        errors[0].3.contains("--max-document-bytes"),
+        "{}",
+        errors[0].3
+    );
+    assert!(errors[2].3.contains("--max-records"), "{}", errors[2].3);
+    assert_eq!(report["summary"]["documents"], 5);
+
+    // Raised to the most the parser reads (128): no flag to raise it further.
+    let report = json(&["--max-depth", "128"]);
+    let errors = input_errors(&report);
+    assert_eq!(errors.len(), 1);
+    assert!(!errors[0].3.contains("--max-depth"), "{}", errors[0].3);
+    let out = run_in(
+        &dir,
+        &["check", "--isolated", "--max-depth", "129", "."],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a depth past the parser's is refused"
+    );
+
+    // hearth.toml's [limits] apply, and a flag wins over them.
+    std::fs::write(
+        dir.join("hearth.toml"),
+        "policy = \"stl-coc\"\nas_of = \"2026-01-19\"\n[limits]\nmax_records = 1\n",
+    )
+    .unwrap();
+    let out = run_in(&dir, &["check", "--format", "json", "load.ndjson"], None);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 2);
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--max-records",
+            "5",
+            "load.ndjson",
+        ],
+        None,
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 3);
+    std::fs::write(dir.join("hearth.toml"), "[limits]\nmax_depth = 500\n").unwrap();
+    let out = run_in(&dir, &["check", "a.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("max_depth"), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
