@@ -24,6 +24,17 @@ pub struct DocText<'a> {
     text: &'a str,
     starts: Vec<usize>,
     record: Option<u32>,
+    /// Lines already masked, by line number: an NDJSON record is one long line that
+    /// all its findings point into, and it is masked once.
+    masked: std::collections::HashMap<u32, Masked>,
+}
+
+/// A masked line: its characters, and for every character of the original line (and
+/// one past its end) its index in the masked one.
+#[derive(Debug)]
+struct Masked {
+    chars: Vec<char>,
+    map: Vec<usize>,
 }
 
 impl<'a> DocText<'a> {
@@ -36,6 +47,7 @@ impl<'a> DocText<'a> {
             text,
             starts,
             record,
+            masked: std::collections::HashMap::new(),
         }
     }
 
@@ -51,6 +63,22 @@ impl<'a> DocText<'a> {
         self.text
             .get(start..end)
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+
+    /// `line` masked (see [`mask`]), masked once however many findings point into it.
+    fn masked(&mut self, line: u32) -> Option<&Masked> {
+        if !self.masked.contains_key(&line) {
+            let text = self.line(line)?;
+            let (masked, map) = mask(text);
+            self.masked.insert(
+                line,
+                Masked {
+                    chars: masked.chars().collect(),
+                    map,
+                },
+            );
+        }
+        self.masked.get(&line)
     }
 }
 
@@ -131,9 +159,9 @@ impl Sink for TextSink {
         text: Option<&str>,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let lines = text.map(|t| DocText::new(t, doc.entry.record));
+        let mut lines = text.map(|t| DocText::new(t, doc.entry.record));
         for finding in &doc.findings {
-            write_finding(finding, lines.as_ref(), &self.styles, out)?;
+            write_finding(finding, lines.as_mut(), &self.styles, out)?;
         }
         if self.options.no_obligations {
             return Ok(());
@@ -207,7 +235,7 @@ impl Sink for TextSink {
 
 fn write_finding(
     f: &LocatedFinding,
-    lines: Option<&DocText<'_>>,
+    lines: Option<&mut DocText<'_>>,
     styles: &Styles,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -246,11 +274,11 @@ fn write_finding(
         label_line.push(format!("waiver {w}"));
     }
     let label_text = label_line.join(" · ");
-    let source = f.line.and_then(|line| lines.and_then(|l| l.line(line)));
+    let source = f.line.and_then(|line| lines.and_then(|l| l.masked(line)));
     match (source, f.line, f.column) {
-        (Some(text), Some(line), Some(column)) => {
+        (Some(masked), Some(line), Some(column)) => {
             let (shown, start, width) =
-                excerpt(text, column, f.end_line == Some(line), f.end_column);
+                excerpt_masked(masked, column, f.end_line == Some(line), f.end_column);
             writeln!(out, "{pad} {bar}")?;
             writeln!(
                 out,
@@ -284,6 +312,7 @@ fn write_finding(
 }
 
 /// The masked source line around the value, the caret's offset in it and its width.
+#[cfg(test)]
 fn excerpt(
     line: &str,
     column: u32,
@@ -291,16 +320,30 @@ fn excerpt(
     end_column: Option<u32>,
 ) -> (String, usize, usize) {
     let (masked, map) = mask(line);
+    let masked = Masked {
+        chars: masked.chars().collect(),
+        map,
+    };
+    excerpt_masked(&masked, column, same_line, end_column)
+}
+
+/// [`excerpt`] of a line already masked.
+fn excerpt_masked(
+    masked: &Masked,
+    column: u32,
+    same_line: bool,
+    end_column: Option<u32>,
+) -> (String, usize, usize) {
+    let chars = &masked.chars;
     let to_masked = |col: u32| -> usize {
         let index = usize::try_from(col.saturating_sub(1)).unwrap_or(usize::MAX);
-        map.get(index).copied().unwrap_or(masked.chars().count())
+        masked.map.get(index).copied().unwrap_or(chars.len())
     };
     let start = to_masked(column);
     let end = match (same_line, end_column) {
         (true, Some(end)) => to_masked(end).max(start + 1),
         _ => start + 1,
     };
-    let chars: Vec<char> = masked.chars().collect();
     // A long line (a minified file, an NDJSON record) is cut to a window at the value.
     let from = if chars.len() <= WINDOW {
         0
