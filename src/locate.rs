@@ -130,9 +130,15 @@ impl LineIndex {
     fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|s| *s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().filter(|c| *c != '\u{feff}').count());
+        // Most lines are ASCII, where characters are bytes: no count along a long line
+        // (an NDJSON record, a minified file) for every finding on it.
+        let column = text.get(start..offset).map_or(0, |s| {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().filter(|c| *c != '\u{feff}').count()
+            }
+        });
         Position {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
