@@ -78,7 +78,10 @@ pub fn nesting_too_deep(text: &str, max_depth: usize) -> Option<Position> {
                 // escapes. Most of a case file's bytes are in strings.
                 let mut j = i + 1;
                 loop {
-                    match bytes.get(j..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
+                    match bytes
+                        .get(j..)
+                        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+                    {
                         Some(k) if bytes.get(j + k) == Some(&b'\\') => j += k + 2,
                         Some(k) => {
                             j += k;
