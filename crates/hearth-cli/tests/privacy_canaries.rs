@@ -377,6 +377,53 @@ fn no_output_format_prints_an_input_value() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A document past a limit is a finding at the place it crosses it, with no value.
+#[test]
+fn documents_past_the_limits_are_reported_without_their_values() {
+    let dir = scratch("limits");
+    let canaries = canaried_examples(&dir);
+    let limits: &[&[&str]] = &[
+        &["--max-depth", "4"],
+        &["--max-document-bytes", "2000"],
+        &["--max-records", "2"],
+    ];
+    for limit in limits {
+        for format in ["text", "json", "sarif", "github"] {
+            let mut args = vec!["check", ".", "streams/cases.ndjson", "--format", format];
+            args.extend(*limit);
+            let run = hearth_in(&dir, &args, None);
+            assert_ran_clean(&canaries, &run);
+            assert!(
+                run.stdout.contains("INPUT001"),
+                "{}: {}",
+                run.what,
+                run.stdout
+            );
+        }
+        let mut args = vec!["due", "."];
+        args.extend(*limit);
+        assert_no_leak(&canaries, &hearth_in(&dir, &args, None));
+    }
+    // On standard input too, and with the limit set in hearth.toml.
+    let text = std::fs::read(dir.join("cases/ct-psh.json")).unwrap();
+    let run = hearth_in(
+        &dir,
+        &["check", "-", "--isolated", "--max-depth", "3"],
+        Some(&text),
+    );
+    assert_ran_clean(&canaries, &run);
+    let config = std::fs::read_to_string(dir.join("hearth.toml")).unwrap();
+    std::fs::write(
+        dir.join("hearth.toml"),
+        format!("{config}\n[limits]\nmax_depth = 5\nmax_document_bytes = 30000\n"),
+    )
+    .unwrap();
+    let run = hearth_in(&dir, &["check"], None);
+    assert_ran_clean(&canaries, &run);
+    assert!(run.stdout.contains("INPUT001"), "{}", run.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A pretty-printed canaried case file to break, and its canaries.
 fn breakable() -> (Value, Canaries) {
     let mut canaries = Canaries::default();
