@@ -47,9 +47,10 @@ pub enum CliError {
         message: String,
     },
     /// The config file could not be read. The message is shown as
-    /// [`hearth::model::publishable_message`] words it: toml's own messages quote the
-    /// value or key at fault, and hearth never repeats a file's contents.
-    #[error("config {path}: {}", hearth::model::publishable_message(.message))]
+    /// [`hearth::model::publishable_settings_message`] words it: toml's own messages
+    /// quote the value or key at fault, and hearth never repeats a file's contents (a
+    /// misspelt key shaped like a field name excepted).
+    #[error("config {path}: {}", hearth::model::publishable_settings_message(.message))]
     Config {
         /// The path.
         path: std::path::PathBuf,
@@ -127,5 +128,10 @@ mod tests {
             text.contains("expected one of `error`, `warning`"),
             "{text}"
         );
+        let err = CliError::Config {
+            path: "hearth.toml".into(),
+            message: "unknown field `Jordan Example`, expected `policy`".into(),
+        };
+        assert!(!err.to_string().contains("Jordan"), "{err}");
     }
 }

@@ -16,12 +16,14 @@
 //! - what the user typed on the command line (`--select X`, `--policy X`, a path): it is
 //!   already in the command, so in the CI log, and naming it is how a typo is found;
 //! - in configuration files (policy files, hearth.toml, catalog extensions), the values of
-//!   id slots: a rule code or name, `extends`, a waiver's id or rule, a catalog id, a
-//!   path or glob. They name things, as participant ids do in findings;
+//!   id slots when shaped like an id (a rule code or name, `extends`, a waiver's id or
+//!   rule; a catalog id, a path or glob as written), and an unknown key shaped like a
+//!   field name (`polcy`). They name things, as participant ids do in findings;
 //! - file paths, which hearth prints everywhere (so never name files after people).
 //!
 //! Never: a value from any other slot of any file — free text, a value of the wrong type,
-//! an unknown enumerated value, an unknown key. `the_checker_catches_a_leak` shows the
+//! an unknown enumerated value, an unknown key of any other shape. (The canaries,
+//! `CANARY-<n>-zq`, have the mixed case and punctuation of names and notes.) `the_checker_catches_a_leak` shows the
 //! check can fail.
 
 #[path = "../../../tests/common/mod.rs"]

@@ -207,6 +207,28 @@ fn is_field_name(key: &str) -> bool {
 /// assert!(!unknown.contains("Jordan"), "{unknown}");
 /// ```
 pub fn publishable_message(message: &str) -> String {
+    publishable(message, false)
+}
+
+/// [`publishable_message`] for settings files written by staff (policy files,
+/// `hearth.toml`): the same, except that an unknown key shaped like a field name
+/// (lower-case letters, digits and `_`: `polcy`) is named, since a misspelt key is the
+/// commonest mistake in such a file. A key of any other shape, and every value, is still
+/// never repeated.
+///
+/// ```
+/// use hearth_model::publishable_settings_message;
+///
+/// let typo = publishable_settings_message("unknown field `polcy`, expected `policy` or `as_of`");
+/// assert_eq!(typo, "unknown field `polcy`; expected `policy` or `as_of`; did you mean `policy`?");
+/// let text = publishable_settings_message("unknown field `Jordan Example`, expected `policy`");
+/// assert!(!text.contains("Jordan"), "{text}");
+/// ```
+pub fn publishable_settings_message(message: &str) -> String {
+    publishable(message, true)
+}
+
+fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = message.strip_prefix(prefix) {
             let found = rest.split([' ', '`', ',']).next().unwrap_or("value");
@@ -244,8 +266,11 @@ pub fn publishable_message(message: &str) -> String {
             ),
             None => (rest.trim_end_matches('`'), "no other fields"),
         };
-        let mut text =
-            format!("unknown field (its name is not repeated here); expected {expected}");
+        let mut text = if name_field_shaped_keys && is_field_name(field) {
+            format!("unknown field `{field}`; expected {expected}")
+        } else {
+            format!("unknown field (its name is not repeated here); expected {expected}")
+        };
         if let Some(suggestion) = closest_field(field, expected) {
             text.push_str(&format!("; did you mean `{suggestion}`?"));
         }

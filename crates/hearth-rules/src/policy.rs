@@ -616,8 +616,9 @@ fn toml_error(text: &str, error: &toml::de::Error) -> PolicyError {
         line,
         column,
         // toml's messages quote the value at fault (an unknown severity, a string where a
-        // number belongs), and a waiver's reason is free text: describe it, never repeat it.
-        message: hearth_model::publishable_message(error.message().trim()),
+        // number belongs), and a waiver's reason is free text: describe it, never repeat
+        // it. A misspelt key shaped like a field name is still named.
+        message: hearth_model::publishable_settings_message(error.message().trim()),
     }
 }
 
@@ -691,7 +692,12 @@ mod tests {
             assert!(!err.to_string().contains("Jordan"), "{text}: {err}");
         }
         let err = Policy::from_toml("name = \"x\"\nextend = \"rrh\"\n").unwrap_err();
-        assert!(err.to_string().contains("did you mean `extends`?"), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("unknown field `extend`; expected one of")
+                && text.contains("did you mean `extends`?"),
+            "{text}"
+        );
     }
 
     #[test]
