@@ -125,7 +125,7 @@ pub enum ExtensionError {
     },
     /// The extension declares a format version this crate does not read.
     #[error(
-        "catalog extension schema_version {found:?} is not supported: this version of hearth reads schema_version \"1.0\""
+        "catalog extension schema_version {} is not supported: this version of hearth reads schema_version \"1.0\"", version_shown(.found)
     )]
     UnsupportedSchemaVersion {
         /// The version found.
@@ -206,7 +206,7 @@ pub enum ExtensionError {
     },
     /// A step shares information but is not marked as needing consent.
     #[error(
-        "action step {step:?} shares information with {shares_with:?} but has \"needs_consent\": false; a step that shares information needs consent, so set \"needs_consent\": true (or remove \"shares_with\")"
+        "action step {step:?} has \"shares_with\" but \"needs_consent\": false; a step that shares information needs consent, so set \"needs_consent\": true (or remove \"shares_with\")"
     )]
     PartyWithoutConsent {
         /// The step id.
@@ -217,6 +217,19 @@ pub enum ExtensionError {
     /// An instrument's definition is inconsistent.
     #[error(transparent)]
     InvalidInstrument(#[from] InstrumentError),
+}
+
+/// A version as a message shows it: quoted when it is a version number (digits and
+/// dots), and otherwise not repeated, as no message repeats free text.
+fn version_shown(found: &str) -> String {
+    if !found.is_empty()
+        && found.len() <= 16
+        && found.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        format!("{found:?}")
+    } else {
+        "(not repeated here: not a version number)".to_owned()
+    }
 }
 
 fn at_pointer(pointer: &str) -> String {
@@ -454,6 +467,12 @@ mod tests {
             ExtensionError::UnsupportedSchemaVersion { .. }
         ));
         assert!(err.to_string().contains("\"2.0\""), "{err}");
+        let err = c
+            .extend(ext(
+                serde_json::json!({"schema_version": "Jordan's notes", "agency": "Acme"}),
+            ))
+            .unwrap_err();
+        assert!(!err.to_string().contains("Jordan"), "{err}");
     }
 
     #[test]

@@ -277,6 +277,8 @@ fn consent_without_party() {
         }
     );
     assert!(err.to_string().contains("\"acme-utility-hardship-fund\""));
+    // The party is the agency's free text: named by the field, never repeated.
+    assert!(!err.to_string().contains("hardship program"), "{err}");
 }
 
 #[test]
@@ -289,6 +291,8 @@ fn party_without_consent() {
         "{err:?}"
     );
     assert!(err.to_string().contains("\"acme-utility-hardship-fund\""));
+    // The party is the agency's free text: named by the field, never repeated.
+    assert!(!err.to_string().contains("hardship program"), "{err}");
 }
 
 #[test]

@@ -46,8 +46,11 @@ pub enum CliError {
         /// What is wrong with it.
         message: String,
     },
-    /// The config file could not be read.
-    #[error("config {path}: {message}")]
+    /// The config file could not be read. The message is shown as
+    /// [`hearth::model::publishable_settings_message`] words it: toml's own messages
+    /// quote the value or key at fault, and hearth never repeats a file's contents (a
+    /// misspelt key shaped like a field name excepted).
+    #[error("config {path}: {}", hearth::model::publishable_settings_message(.message))]
     Config {
         /// The path.
         path: std::path::PathBuf,
@@ -106,5 +109,29 @@ impl CliError {
             ),
             Self::Write { .. } | Self::Output(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_errors_never_repeat_the_value_at_fault() {
+        let err = CliError::Config {
+            path: "hearth.toml".into(),
+            message: "unknown variant `Jordan Example`, expected one of `error`, `warning`".into(),
+        };
+        let text = err.to_string();
+        assert!(!text.contains("Jordan"), "{text}");
+        assert!(
+            text.contains("expected one of `error`, `warning`"),
+            "{text}"
+        );
+        let err = CliError::Config {
+            path: "hearth.toml".into(),
+            message: "unknown field `Jordan Example`, expected `policy`".into(),
+        };
+        assert!(!err.to_string().contains("Jordan"), "{err}");
     }
 }

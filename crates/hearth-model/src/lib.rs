@@ -76,7 +76,8 @@ pub use ids::{
 };
 pub use intake::{ClientRight, DocumentKind, FileDocument, Intake, Refusal, RightExplained};
 pub use parse::{
-    parse_case_file, parse_caseload, parse_json, top_level_keys, ParseError, ParseErrorKind,
+    parse_case_file, parse_caseload, parse_json, publishable_message, publishable_settings_message,
+    top_level_keys, ParseError, ParseErrorKind,
 };
 pub use participant::{AgeBand, HouseholdType, Participant, PersonalDetails};
 pub use personal::{FreeText, Personal};

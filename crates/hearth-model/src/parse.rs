@@ -146,7 +146,7 @@ fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
     };
     let message = match kind {
         ParseErrorKind::Truncated => format!("the document ends too early: {without_location}"),
-        _ => publishable(without_location),
+        _ => publishable_message(without_location),
     };
     if without_location.starts_with("unknown field `") {
         // The last segment is the unknown key itself: input text, so not repeated.
@@ -184,10 +184,51 @@ fn is_field_name(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// Rewrites a serde message so it names what was wrong without repeating the input
-/// value: `invalid type: string "Jordan", expected u32` becomes
-/// `invalid type: a string where expected u32`.
-fn publishable(message: &str) -> String {
+/// Rewrites a serde error message (from `serde_json`, `toml` or any other format) so it
+/// names what was wrong without repeating the input: a value of the wrong type, an
+/// unknown enumerated value or an unknown field name is described, never quoted, and a
+/// misspelt field gets the closest known field name. Other messages are kept as they are.
+///
+/// Every located error of this crate is worded this way; callers reading other formats
+/// (a TOML settings file, say) use it to keep their messages publishable too.
+///
+/// ```
+/// use hearth_model::publishable_message;
+///
+/// assert_eq!(
+///     publishable_message("invalid type: string \"Jordan\", expected u32"),
+///     "invalid type: a string where expected u32"
+/// );
+/// assert_eq!(
+///     publishable_message("unknown variant `Jordan`, expected `error` or `warning`"),
+///     "unknown value (not repeated here); expected `error` or `warning`"
+/// );
+/// let unknown = publishable_message("unknown field `Jordan`, expected `name` or `extends`");
+/// assert!(!unknown.contains("Jordan"), "{unknown}");
+/// ```
+pub fn publishable_message(message: &str) -> String {
+    publishable(message, false)
+}
+
+/// [`publishable_message`] for settings files written by staff (policy files,
+/// `hearth.toml`): the same, except that an unknown key shaped like a field name
+/// (lower-case letters, digits and `_`: `polcy`) is named, since a misspelt key is the
+/// commonest mistake in such a file. A key of any other shape, and every value, is still
+/// never repeated.
+///
+/// ```
+/// use hearth_model::publishable_settings_message;
+///
+/// let typo = publishable_settings_message("unknown field `polcy`, expected `policy` or `as_of`");
+/// assert_eq!(typo, "unknown field `polcy`; expected `policy` or `as_of`; did you mean `policy`?");
+/// let text = publishable_settings_message("unknown field `Jordan Example`, expected `policy`");
+/// assert!(!text.contains("Jordan"), "{text}");
+/// ```
+pub fn publishable_settings_message(message: &str) -> String {
+    publishable(message, true)
+}
+
+fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = message.strip_prefix(prefix) {
             let found = rest.split([' ', '`', ',']).next().unwrap_or("value");
@@ -225,9 +266,11 @@ fn publishable(message: &str) -> String {
             ),
             None => (rest.trim_end_matches('`'), "no other fields"),
         };
-        let mut text = format!(
-            "unknown field (its name is not repeated here: see the line and column); expected {expected}"
-        );
+        let mut text = if name_field_shaped_keys && is_field_name(field) {
+            format!("unknown field `{field}`; expected {expected}")
+        } else {
+            format!("unknown field (its name is not repeated here); expected {expected}")
+        };
         if let Some(suggestion) = closest_field(field, expected) {
             text.push_str(&format!("; did you mean `{suggestion}`?"));
         }

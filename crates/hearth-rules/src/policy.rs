@@ -114,7 +114,7 @@ pub enum PolicyError {
         message: String,
     },
     /// `extends` (or [`Policy::builtin`]) names a policy that does not exist.
-    #[error("unknown policy {name:?}{}; built-in policies are {}", did_you_mean(.suggestion), Policy::builtin_names().join(", "))]
+    #[error("unknown policy {}{}; built-in policies are {}", shown(.name), did_you_mean(.suggestion), Policy::builtin_names().join(", "))]
     UnknownPolicy {
         /// The name asked for.
         name: String,
@@ -122,13 +122,13 @@ pub enum PolicyError {
         suggestion: Option<String>,
     },
     /// A policy extends itself.
-    #[error("policy {name:?} extends itself; name a built-in policy in `extends`")]
+    #[error("policy {} extends itself; name a built-in policy in `extends`", shown(.name))]
     ExtendsItself {
         /// The policy's name.
         name: String,
     },
     /// `[rules.X]` names no rule.
-    #[error("unknown rule {key:?} in [rules]{}; `hearth rules` lists every code and name", did_you_mean(.suggestion))]
+    #[error("unknown rule {} in [rules]{}; `hearth rules` lists every code and name", shown(.key), did_you_mean(.suggestion))]
     UnknownRule {
         /// The key as written.
         key: String,
@@ -136,7 +136,7 @@ pub enum PolicyError {
         suggestion: Option<String>,
     },
     /// A rule has no such parameter.
-    #[error("rule {code} has no parameter {param:?}{}; its parameters are: {known}", did_you_mean(.suggestion))]
+    #[error("rule {code} has no parameter {}{}; its parameters are: {known}", shown(.param), did_you_mean(.suggestion))]
     UnknownParam {
         /// The rule's code.
         code: String,
@@ -158,7 +158,7 @@ pub enum PolicyError {
         problem: String,
     },
     /// A waiver is malformed.
-    #[error("waiver {id:?}: {problem}")]
+    #[error("waiver {}: {problem}", shown(.id))]
     BadWaiver {
         /// The waiver's id.
         id: String,
@@ -173,6 +173,24 @@ pub enum PolicyError {
         /// What is wrong.
         problem: String,
     },
+}
+
+/// A name, code or key from a policy file as a message shows it: quoted as written when
+/// it is shaped like one (ASCII letters, digits, `-` and `_`, in one case, at most 64
+/// characters: `PLAN05`, `stl-coc`, `review_interval`, `W-2026-004`), and otherwise not
+/// repeated, so a message never carries free text written in the wrong place (a name, a
+/// note). The suggestion and the line still lead to the typo.
+fn shown(key: &str) -> String {
+    let charset = key
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let one_case = !key.chars().any(|c| c.is_ascii_uppercase())
+        || !key.chars().any(|c| c.is_ascii_lowercase());
+    if !key.is_empty() && key.len() <= 64 && charset && one_case {
+        format!("{key:?}")
+    } else {
+        "(not repeated here: not shaped like a code or name)".to_owned()
+    }
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {
@@ -388,8 +406,8 @@ impl Policy {
                 return Err(PolicyError::BadWaiver {
                     id: waiver.id.clone(),
                     problem: format!(
-                        "unknown rule {:?}{}",
-                        waiver.rule,
+                        "unknown rule {}{}",
+                        shown(&waiver.rule),
                         did_you_mean(&closest(&waiver.rule, registry::codes()))
                     ),
                 });
@@ -597,7 +615,10 @@ fn toml_error(text: &str, error: &toml::de::Error) -> PolicyError {
     PolicyError::Toml {
         line,
         column,
-        message: error.message().trim().to_owned(),
+        // toml's messages quote the value at fault (an unknown severity, a string where a
+        // number belongs), and a waiver's reason is free text: describe it, never repeat
+        // it. A misspelt key shaped like a field name is still named.
+        message: hearth_model::publishable_settings_message(error.message().trim()),
     }
 }
 
@@ -654,6 +675,54 @@ mod tests {
         let err = Policy::from_toml("name = \"x\"\n[rules.PLAN001]\nmax_active_goals = -1\n")
             .unwrap_err();
         assert!(err.to_string().contains("between"), "{err}");
+    }
+
+    #[test]
+    fn toml_errors_never_repeat_the_value_or_key_at_fault() {
+        let bad = [
+            "name = \"x\"\n[rules.PLAN005]\nseverity = \"Jordan Example\"\n",
+            "name = [\"Jordan Example\"]\n",
+            "name = \"x\"\nJordanExample = 1\n",
+            "name = \"x\"\ndue_soon_days = \"Jordan Example\"\n",
+            "name = \"x\"\n[[waivers]]\nid = \"W\"\nrule = \"PLAN005\"\nreason = \"Jordan Example\"\napproved_by = \"S\"\napproved_on = \"2026-01-02\"\nexpires_on = 3\nJordan = 1\n",
+        ];
+        for text in bad {
+            let err = Policy::from_toml(text).unwrap_err();
+            assert!(matches!(err, PolicyError::Toml { .. }), "{err:?}");
+            assert!(!err.to_string().contains("Jordan"), "{text}: {err}");
+        }
+        let err = Policy::from_toml("name = \"x\"\nextend = \"rrh\"\n").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("unknown field `extend`; expected one of")
+                && text.contains("did you mean `extends`?"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn names_and_keys_are_repeated_only_when_shaped_like_one() {
+        let err = Policy::from_toml("name = \"x\"\n[rules.PLAN05]\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("unknown rule \"PLAN05\" in [rules]; did you mean \"PLAN005\"?"),
+            "{err}"
+        );
+        let bad = [
+            "name = \"x\"\n[rules.\"Jordan Example\"]\n",
+            "name = \"x\"\n[rules.Jordan-Example]\n",
+            "name = \"x\"\nextends = \"Jordan\"\n",
+            "name = \"x\"\n[rules.PLAN005]\n\"Jordan Example\" = 1\n",
+            "name = \"x\"\n[[waivers]]\nid = \"Jordan Example\"\nrule = \"Jordan\"\nparticipant = \"P\"\nreason = \"r\"\napproved_by = \"S\"\napproved_on = \"2026-01-02\"\nexpires_on = \"2026-12-31\"\n",
+        ];
+        for text in bad {
+            let err = Policy::from_toml(text).unwrap_err();
+            assert!(!err.to_string().contains("Jordan"), "{text}: {err}");
+            assert!(err.to_string().contains("not repeated here"), "{err}");
+        }
+        assert_eq!(shown("review_interval"), "\"review_interval\"");
+        assert_eq!(shown("W-2026-004"), "\"W-2026-004\"");
+        assert!(shown("").contains("not repeated"));
     }
 
     #[test]
