@@ -74,6 +74,17 @@ pub enum CliError {
     /// No path was named and no config names any.
     #[error("nothing to check: no PATH was given and no hearth.toml `include` names any file")]
     NoPaths,
+    /// `hearth generate` would replace output that is already there.
+    #[error("{path} {what}")]
+    WouldOverwrite {
+        /// The file or folder.
+        path: PathBuf,
+        /// What is in the way ("already exists", "is not empty").
+        what: &'static str,
+    },
+    /// Flags that do not go together.
+    #[error("{0}")]
+    Usage(String),
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {
@@ -107,6 +118,10 @@ impl CliError {
             Self::Exists(_) => Some(
                 "hearth init never overwrites files: pass --force to replace them, or choose another folder with --dir",
             ),
+            Self::WouldOverwrite { .. } => Some(
+                "hearth generate never replaces files unasked: pass --force, or choose another --out",
+            ),
+            Self::Usage(_) => Some("run `hearth generate --help` to see the flags"),
             Self::Write { .. } | Self::Output(_) => None,
         }
     }

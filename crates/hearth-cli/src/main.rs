@@ -26,6 +26,7 @@ mod config;
 mod due_cmd;
 mod error;
 mod explain_cmd;
+mod generate_cmd;
 mod init_cmd;
 mod inputs;
 mod inspect;
@@ -70,6 +71,9 @@ enum Command {
     /// Read case files and caseloads and say whether each one loads, with a summary
     /// that contains ids and counts only.
     Inspect(inspect::InspectArgs),
+    /// Write a deterministic, wholly invented caseload (a folder of case files or one
+    /// NDJSON stream) with a realistic share of lapses, for benchmarks and load tests.
+    Generate(generate_cmd::GenerateArgs),
 }
 
 /// Output format for listings.
@@ -94,6 +98,7 @@ fn main() -> ExitCode {
         Command::Catalog(args) => catalog_cmd::run(&args, &mut stdout),
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),
+        Command::Generate(args) => generate_cmd::run(&args, &mut stdout),
     };
     let _ = stdout.flush();
     match result {
