@@ -54,8 +54,10 @@
 //! ## The lapses it injects
 //!
 //! A share [`Options::problem_percent`] (default 25 %) of files gets one to three
-//! [`Problem`]s (one, then a second with 35 % and a third with 15 % chance), drawn from
-//! those the file's policy checks and its history can show: missed monthly visits, a
+//! [`Problem`]s (one, then a second with 35 % and a third with 15 % chance; a
+//! termination or planned exit draws its first from its due process or exit checklist
+//! 60 % of the time), drawn from those the file's policy checks and its history can
+//! show: missed monthly visits, a
 //! visit without the next one scheduled, a risk without its response, information
 //! shared after the release expired or before it was signed, ICM contact gaps and
 //! skipped stages, overdue assessments and plan reviews, goals that are not SMART or not
@@ -66,7 +68,10 @@
 //! late, an eviction risk without a harm-reduction plan, a crisis without a crisis plan,
 //! each step of termination due process missing, entry denied for a past termination and
 //! an incomplete planned exit. Each problem names the rule it makes fire
-//! ([`Problem::code`]); every other file passes its built-in policy with no violation.
+//! ([`Problem::code`]), and the file breaks no other rule; every other file passes its
+//! built-in policy with no violation. (Checked on its own, without the staff roster, a
+//! St. Louis termination's review independence is reported as not evaluated; in a
+//! [`caseload`] it is judged.)
 //! Histories longer than 24 months also leave ICM enrollments past the horizon
 //! ([`Problem::PastHorizon`], VISIT010) as real ones would be.
 //!
