@@ -111,11 +111,18 @@ pub fn top_level_keys(json: &str) -> Result<Vec<String>, ParseError> {
 }
 
 /// Parses any document type from JSON text with a located, publishable error.
+///
+/// A leading byte-order mark (U+FEFF, which some Windows tools write) is skipped, as
+/// JSON readers may do (RFC 8259, section 8.1).
 pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     // Most documents parse: they take serde_json's own path. Only one that fails is read
     // again with its path tracked, to say where (tracking costs a tenth of the time).
     if let Ok(value) = serde_json::from_str(json) {
         return Ok(value);
+    }
+    if let Some(err) = blank(json) {
+        return Err(err);
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(located)?;
@@ -127,6 +134,27 @@ pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
         message: "unexpected text after the end of the document".to_owned(),
     })?;
     Ok(value)
+}
+
+/// The error for a text with no JSON value at all: empty, or only white space (JSON's
+/// four white-space characters). serde_json would call both "EOF while parsing a value"
+/// at the end of the text; an empty export deserves a plainer word.
+fn blank(json: &str) -> Option<ParseError> {
+    if !json.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) {
+        return None;
+    }
+    let message = if json.is_empty() {
+        "the document is empty: a case file or caseload is one JSON object"
+    } else {
+        "the document holds only white space: a case file or caseload is one JSON object"
+    };
+    Some(ParseError {
+        kind: ParseErrorKind::Truncated,
+        line: 1,
+        column: 1,
+        pointer: String::new(),
+        message: message.to_owned(),
+    })
 }
 
 fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
@@ -145,7 +173,9 @@ fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
         None => raw.as_str(),
     };
     let message = match kind {
-        ParseErrorKind::Truncated => format!("the document ends too early: {without_location}"),
+        ParseErrorKind::Truncated => format!(
+            "the document ends too early ({without_location}): was the file cut short in the export or copy?"
+        ),
         _ => publishable_message(without_location),
     };
     if without_location.starts_with("unknown field `") {
@@ -353,6 +383,106 @@ mod tests {
         assert_eq!(err.kind, ParseErrorKind::Data);
         assert_eq!(err.pointer, "/enrollments/0/entered_on");
         assert_eq!(err.line, 2);
+    }
+
+    /// A case file whose one enrollment has `field` set to the JSON value `value`.
+    fn enrollment_with(field: &str, value: &str) -> Result<CaseFile, ParseError> {
+        parse_case_file(&format!(
+            "{{\"schema_version\":\"1.0\",\"participant\":{{\"id\":\"P-1\"}},\n\"enrollments\":[{{\"id\":\"E\",\"program\":\"rrh\",\"entered_on\":\"2026-01-05\",\n\"{field}\":{value}}}]}}"
+        ))
+    }
+
+    #[test]
+    fn dates_outside_1900_to_2200_are_located_data_errors() {
+        for (field, value, pointer, word) in [
+            ("move_in_on", "\"1899-12-31\"", "/enrollments/0/move_in_on", "before 1900-01-01"),
+            ("move_in_on", "\"2201-01-01\"", "/enrollments/0/move_in_on", "after 2200-12-31"),
+            ("move_in_on", "\"+12345-01-01\"", "/enrollments/0/move_in_on", "after 2200-12-31"),
+            ("move_in_on", "\"-0001-01-01\"", "/enrollments/0/move_in_on", "before 1900-01-01"),
+            ("encounters", "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"1850-03-01T10:00:00Z\"}]",
+                "/enrollments/0/encounters/0/started_at", "before 1900-01-01"),
+            ("encounters", "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"2026-03-01T10:00:00Z\",\"documented_at\":\"2999-03-01T10:00:00Z\"}]",
+                "/enrollments/0/encounters/0/documented_at", "after 2200-12-31"),
+            ("intake", "{\"refusals\":[{\"id\":\"R\",\"material\":\"lease\",\"refused_on\":\"2026-01-05\",\"follow_ups\":[\"2026-01-09\",\"0026-01-19\"]}]}",
+                "/enrollments/0/intake/refusals/0/follow_ups/1", "before 1900-01-01"),
+        ] {
+            let err = enrollment_with(field, value).unwrap_err();
+            assert_eq!(err.kind, ParseErrorKind::Data, "{value}");
+            assert_eq!(err.pointer, pointer, "{value}");
+            assert_eq!(err.line, 3, "{value}");
+            assert!(err.message.starts_with(&format!("date {word}")), "{}", err.message);
+            assert!(err.message.contains("1900-01-01 to 2200-12-31"), "{}", err.message);
+            for year in ["1899", "2201", "12345", "0001", "1850", "2999", "0026"] {
+                assert!(!err.message.contains(year), "{}", err.message);
+            }
+        }
+        let birth = parse_case_file(
+            r#"{"schema_version":"1.0","participant":{"id":"P-1","personal":{"birth_date":"1066-10-14"}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(birth.pointer, "/participant/personal/birth_date");
+        assert!(!birth.to_string().contains("1066"), "{birth}");
+    }
+
+    #[test]
+    fn the_first_and_last_days_are_read() {
+        let case = enrollment_with("move_in_on", "\"2200-12-31\"").unwrap();
+        assert_eq!(case.enrollments[0].move_in_on, Some(crate::LATEST_DATE));
+        let case = enrollment_with("move_in_on", "\"1900-01-01\"").unwrap();
+        assert_eq!(case.enrollments[0].move_in_on, Some(crate::EARLIEST_DATE));
+        assert!(
+            enrollment_with("move_in_on", "null").unwrap().enrollments[0]
+                .move_in_on
+                .is_none()
+        );
+        // A date-time is judged by the date written in it, whatever its offset.
+        let case = enrollment_with(
+            "encounters",
+            "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"1900-01-01T00:30:00+14:00\"}]",
+        )
+        .unwrap();
+        assert_eq!(case.enrollments[0].encounters.len(), 1);
+    }
+
+    #[test]
+    fn empty_and_blank_documents_say_so() {
+        let err = parse_case_file("").unwrap_err();
+        assert_eq!(err.kind, ParseErrorKind::Truncated);
+        assert_eq!((err.line, err.column), (1, 1));
+        assert!(
+            err.message.starts_with("the document is empty"),
+            "{}",
+            err.message
+        );
+        let err = parse_case_file(" \n\t\r\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the document holds only white space"),
+            "{}",
+            err.message
+        );
+        let err = top_level_keys("\n\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the document holds only white space"),
+            "{}",
+            err.message
+        );
+        // Other white space is not JSON's, so it is a syntax error, not a blank document.
+        assert_eq!(
+            parse_case_file("\u{a0}").unwrap_err().kind,
+            ParseErrorKind::Syntax
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let case = parse_case_file(&format!("\u{feff}{MINIMAL}")).unwrap();
+        assert_eq!(case.participant.id.as_str(), "P-1");
+        assert_eq!(
+            top_level_keys(&format!("\u{feff}{MINIMAL}")).unwrap().len(),
+            2
+        );
     }
 
     #[test]
