@@ -266,6 +266,18 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
                 .rfind(", expected ")
                 .and_then(|at| rest.get(at + ", expected ".len()..))
                 .unwrap_or("another value");
+            let expected = plain_type(expected);
+            let label = prefix.trim_end_matches(": ");
+            if label == "invalid value" && found == "integer" {
+                return format!(
+                    "invalid value: a whole number out of range where expected {expected}"
+                );
+            }
+            if found == "floating" && is_huge(rest) {
+                return format!(
+                    "invalid type: a number too large for any field where expected {expected}"
+                );
+            }
             let what = match found {
                 "string" => "a string",
                 "integer" => "an integer",
@@ -277,9 +289,12 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
                 "character" => "a character",
                 _ => "a value",
             };
-            let label = prefix.trim_end_matches(": ");
             return format!("{label}: {what} where expected {expected}");
         }
+    }
+    if message == "number out of range" {
+        // serde_json's word for a number beyond even a 64-bit float (1e400).
+        return "a number too large to read (out of range)".to_owned();
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let expected = rest
@@ -307,6 +322,33 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
         return text;
     }
     message.to_owned()
+}
+
+/// serde's name of a Rust number type, in words a program manager can act on (`u32`
+/// becomes "a whole number from 0 to 4294967295"); anything else unchanged.
+fn plain_type(expected: &str) -> String {
+    let range =
+        |min: &str, max: &dyn std::fmt::Display| format!("a whole number from {min} to {max}");
+    match expected {
+        "u8" => range("0", &u8::MAX),
+        "u16" => range("0", &u16::MAX),
+        "u32" => range("0", &u32::MAX),
+        "u64" => range("0", &u64::MAX),
+        "i32" => range(&i32::MIN.to_string(), &i32::MAX),
+        "i64" => range(&i64::MIN.to_string(), &i64::MAX),
+        "f32" | "f64" => "a number".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// Whether serde's `floating point `X`, expected …` names a number too large to be a
+/// whole number of any field: JSON integers beyond 64 bits are read as decimals, and
+/// "a decimal number" would mislead. The number is only inspected, never repeated.
+fn is_huge(rest: &str) -> bool {
+    rest.strip_prefix("floating point `")
+        .and_then(|r| r.split('`').next())
+        .and_then(|n| n.parse::<f64>().ok())
+        .is_some_and(|n| n.abs() >= 18_446_744_073_709_551_616.0)
 }
 
 /// The expected field name closest to a misspelt one, if any is close enough. Only a
@@ -383,6 +425,27 @@ mod tests {
         assert_eq!(err.kind, ParseErrorKind::Data);
         assert_eq!(err.pointer, "/enrollments/0/entered_on");
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn numbers_out_of_range_say_which_numbers_fit() {
+        for (value, message) in [
+            ("-1", "invalid value: a whole number out of range where expected a whole number from 0 to 4294967295"),
+            ("4294967296", "invalid value: a whole number out of range where expected a whole number from 0 to 4294967295"),
+            ("1180591620717411303424", "invalid type: a number too large for any field where expected a whole number from 0 to 4294967295"),
+            ("2.5", "invalid type: a decimal number where expected a whole number from 0 to 4294967295"),
+            ("1e400", "a number too large to read (out of range)"),
+            ("\"sixty\"", "invalid type: a string where expected a whole number from 0 to 4294967295"),
+        ] {
+            let err = enrollment_with(
+                "encounters",
+                &format!("[{{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"2026-03-01T10:00:00Z\",\"minutes\":{value}}}]"),
+            )
+            .unwrap_err();
+            assert_eq!(err.message, message, "{value}");
+            assert_eq!(err.pointer, "/enrollments/0/encounters/0/minutes", "{value}");
+            assert_eq!(err.line, 3, "{value}");
+        }
     }
 
     /// A case file whose one enrollment has `field` set to the JSON value `value`.
