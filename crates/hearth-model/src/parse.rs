@@ -292,6 +292,22 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
             return format!("{label}: {what} where expected {expected}");
         }
     }
+    // chrono's words for a date or date-time it cannot read.
+    if message == "input is out of range" {
+        return "not a real date or time (out of range, like February 30 or 25:00)".to_owned();
+    }
+    if [
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is not enough for unique date and time",
+    ]
+    .contains(&message)
+    {
+        return format!(
+            "{message}: expected a date as YYYY-MM-DD, or a date-time as RFC 3339 with its offset (2026-03-01T10:00:00-05:00)"
+        );
+    }
     if message == "number out of range" {
         // serde_json's word for a number beyond even a 64-bit float (1e400).
         return "a number too large to read (out of range)".to_owned();
@@ -425,6 +441,24 @@ mod tests {
         assert_eq!(err.kind, ParseErrorKind::Data);
         assert_eq!(err.pointer, "/enrollments/0/entered_on");
         assert_eq!(err.line, 2);
+        assert!(err.message.contains("like February 30"), "{}", err.message);
+        for (field, value) in [
+            ("move_in_on", "\"2026/03/01\""),
+            ("move_in_on", "\"2026-03\""),
+            ("move_in_on", "\"2026-03-01 and more\""),
+            (
+                "encounters",
+                "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"2026-03-01T10:00:00\"}]",
+            ),
+        ] {
+            let err = enrollment_with(field, value).unwrap_err();
+            assert!(
+                err.message.contains("expected a date as YYYY-MM-DD"),
+                "{value}: {}",
+                err.message
+            );
+            assert!(!err.message.contains("more"), "{}", err.message);
+        }
     }
 
     #[test]
