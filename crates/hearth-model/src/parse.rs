@@ -173,9 +173,16 @@ fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
         None => raw.as_str(),
     };
     let message = match kind {
-        ParseErrorKind::Truncated => format!(
-            "the document ends too early ({without_location}): was the file cut short in the export or copy?"
-        ),
+        ParseErrorKind::Truncated => {
+            let inside = match without_location.strip_prefix("EOF while parsing ") {
+                Some("a value") => "where a value should be".to_owned(),
+                Some(what) => format!("inside {what}"),
+                None => format!("({without_location})"),
+            };
+            format!(
+                "the document ends too early, {inside}: was the file cut short in the export or copy?"
+            )
+        }
         _ => publishable_message(without_location),
     };
     if without_location.starts_with("unknown field `") {
@@ -227,7 +234,7 @@ fn is_field_name(key: &str) -> bool {
 ///
 /// assert_eq!(
 ///     publishable_message("invalid type: string \"Jordan\", expected u32"),
-///     "invalid type: a string where expected u32"
+///     "invalid type: a string where expected a whole number from 0 to 4294967295"
 /// );
 /// assert_eq!(
 ///     publishable_message("unknown variant `Jordan`, expected `error` or `warning`"),
@@ -596,11 +603,11 @@ mod tests {
             parse_case_file("{\"schema_version\":}").unwrap_err().kind,
             ParseErrorKind::Syntax
         );
+        let err = parse_case_file("{\"schema_version\":\"1.0\"").unwrap_err();
+        assert_eq!(err.kind, ParseErrorKind::Truncated);
         assert_eq!(
-            parse_case_file("{\"schema_version\":\"1.0\"")
-                .unwrap_err()
-                .kind,
-            ParseErrorKind::Truncated
+            err.message,
+            "the document ends too early, inside an object: was the file cut short in the export or copy?"
         );
         let err = parse_case_file(&format!("{MINIMAL} {{}}")).unwrap_err();
         assert_eq!(err.kind, ParseErrorKind::Syntax);
