@@ -1,5 +1,6 @@
 //! Every requirement marked Check has a rule that cites it, every rule is on in at least
-//! one built-in policy, and the built-in policies all load.
+//! one built-in policy (the data-integrity rules in all of them), and the built-in
+//! policies all load.
 
 use std::collections::BTreeSet;
 
@@ -54,6 +55,27 @@ fn every_rule_is_on_in_some_builtin_policy() {
             "{} is on in no built-in policy",
             meta.code
         );
+    }
+}
+
+/// The data-integrity rules guard every other rule, so every built-in policy has them
+/// all on, at every version.
+#[test]
+fn data_rules_are_on_in_every_builtin_policy() {
+    let data: Vec<&str> = registry::all()
+        .iter()
+        .map(|r| r.meta())
+        .filter(|m| m.area == Area::Data)
+        .map(|m| m.code)
+        .collect();
+    assert!(data.len() >= 7, "{data:?}");
+    for name in Policy::builtin_names() {
+        let policy = Policy::builtin(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for version in policy.versions() {
+            for code in &data {
+                assert!(version.rule(code).is_some(), "{name}: {code} is off");
+            }
+        }
     }
 }
 

@@ -2,17 +2,17 @@
 //! and write is valid under the schema, so an integrator who validates with the schema
 //! never rejects what hearth itself would produce.
 //!
-//! One known difference, kept visible here rather than skipped: chrono holds dates in
-//! years before 0000 or after 9999 and writes them with a sign (`+12345-01-01`), which
-//! RFC 3339's `date` format (the schema's) does not allow. The test moves such dates
-//! into range before validating and counts them; `extended_years_are_read` pins the
-//! current behaviour so a change to it is a decision, not an accident.
+//! Dates are one place where they could part: chrono holds years before 0000 and after
+//! 9999 and writes them with a sign (`+12345-01-01`), which RFC 3339's `date` format (the
+//! schema's) does not allow. hearth reads only dates from 1900-01-01 to 2200-12-31, so
+//! such a date never gets in: `extended_years_are_rejected` pins that, and the
+//! generators (`hearth-model`'s `arbitrary` feature) make only dates hearth reads.
 
 mod common;
 
 use arbitrary::{Arbitrary, Unstructured};
 use common::validator;
-use hearth::model::{CaseFile, Caseload};
+use hearth::model::{CaseFile, Caseload, ParseErrorKind};
 use hearth::schema::SchemaName;
 use proptest::prelude::*;
 
@@ -21,8 +21,7 @@ fn check<'a, T: Arbitrary<'a> + serde::Serialize>(
     bytes: &'a [u8],
 ) -> Result<(), TestCaseError> {
     let value = T::arbitrary(&mut Unstructured::new(bytes)).expect("generator failed");
-    let mut json = serde_json::to_value(&value).expect("serialises");
-    bring_years_into_range(&mut json);
+    let json = serde_json::to_value(&value).expect("serialises");
     let errors: Vec<String> = validator(name)
         .iter_errors(&json)
         .map(|e| format!("{}: {}", e.instance_path(), e.masked()))
@@ -31,40 +30,36 @@ fn check<'a, T: Arbitrary<'a> + serde::Serialize>(
     Ok(())
 }
 
-/// Replaces dates written with a sign (years outside 0000–9999) by an in-range date.
-fn bring_years_into_range(value: &mut serde_json::Value) -> usize {
-    match value {
-        serde_json::Value::String(s) => {
-            let signed = s.starts_with(['+', '-'])
-                && s.get(1..2)
-                    .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()));
-            if signed {
-                *s = "2000-01-01".to_owned();
-                1
-            } else {
-                0
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().map(bring_years_into_range).sum(),
-        serde_json::Value::Object(map) => map.values_mut().map(bring_years_into_range).sum(),
-        _ => 0,
-    }
-}
-
 #[test]
-fn extended_years_are_read() {
-    let case = hearth::parse_case_file(
-        r#"{"schema_version":"1.0","participant":{"id":"P"},
-            "enrollments":[{"id":"E","program":"rrh","entered_on":"+12345-01-01"}]}"#,
-    )
-    .expect("chrono reads signed years");
-    let mut json = serde_json::to_value(&case).unwrap();
-    assert!(
-        !validator(SchemaName::CaseFile).is_valid(&json),
-        "the schema rejects it"
-    );
-    assert_eq!(bring_years_into_range(&mut json), 1);
-    assert!(validator(SchemaName::CaseFile).is_valid(&json));
+fn extended_years_are_rejected() {
+    let case = |date: &str| {
+        hearth::parse_case_file(&format!(
+            r#"{{"schema_version":"1.0","participant":{{"id":"P"}},
+            "enrollments":[{{"id":"E","program":"rrh","entered_on":"{date}"}}]}}"#
+        ))
+    };
+    for date in [
+        "+12345-01-01",
+        "-0044-03-15",
+        "0000-01-01",
+        "1899-12-31",
+        "2201-01-01",
+    ] {
+        let err = case(date).expect_err(date);
+        assert_eq!(err.kind, ParseErrorKind::Data, "{date}");
+        assert_eq!(err.pointer, "/enrollments/0/entered_on", "{date}");
+        assert_eq!(err.line, 2, "{date}");
+    }
+    // The schema agrees about the signed years; the 1900-2200 range it does not state
+    // (JSON Schema's `date` format has no bounds), so it accepts the in-format ones.
+    let signed = serde_json::json!({"schema_version": "1.0", "participant": {"id": "P"},
+        "enrollments": [{"id": "E", "program": "rrh", "entered_on": "+12345-01-01"}]});
+    assert!(!validator(SchemaName::CaseFile).is_valid(&signed));
+    for date in ["1900-01-01", "2200-12-31"] {
+        let read = case(date).expect(date);
+        let json = serde_json::to_value(&read).unwrap();
+        assert!(validator(SchemaName::CaseFile).is_valid(&json), "{date}");
+    }
 }
 
 proptest! {

@@ -17,9 +17,13 @@ pub struct Assessment {
     /// The instrument (catalog id), e.g. `vi-spdat-v2`, `spdat`, `hai`, `five-by-five`.
     pub instrument: InstrumentId,
     /// Date begun.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub started_on: NaiveDate,
     /// Date completed (absent while in progress; a full SPDAT can take several visits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub completed_on: Option<NaiveDate>,
     /// Who administered it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

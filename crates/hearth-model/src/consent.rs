@@ -76,15 +76,23 @@ pub struct Consent {
     pub party: PartyId,
     /// Date signed by the participant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub signed_on: Option<NaiveDate>,
     /// Last day the release is valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub expires_on: Option<NaiveDate>,
     /// Date the participant revoked it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub revoked_on: Option<NaiveDate>,
     /// Date the participant refused to sign.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub refused_on: Option<NaiveDate>,
     /// Whether it was obtained as part of intake (R-ASMT-5). An agency that does not
     /// export this flag leaves it out; a release signed on or before the enrollment's
@@ -104,6 +112,8 @@ pub struct InformationShare {
     /// The party the information went to.
     pub party: PartyId,
     /// Date shared.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub shared_on: NaiveDate,
     /// The release relied on, if the sender named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +141,8 @@ pub struct Referral {
     /// The party referred to.
     pub party: PartyId,
     /// Date made.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub made_on: NaiveDate,
     /// The catalog step it carries out, e.g. `cens-referral`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,6 +152,8 @@ pub struct Referral {
     pub shares_information: bool,
     /// Date the participant was actually connected (a meaningful linkage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub linked_on: Option<NaiveDate>,
     /// Whether the connection was made by warm handoff (R-EXIT-3).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -158,6 +172,8 @@ pub struct ConfidentialityException {
     /// Which exception.
     pub kind: ExceptionKind,
     /// Date of the report or disclosure.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub occurred_on: NaiveDate,
     /// The party reported to (hotline, agency, potential victim).
     #[serde(default, skip_serializing_if = "Option::is_none")]

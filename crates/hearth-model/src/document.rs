@@ -90,6 +90,8 @@ pub struct EntryDecision {
     /// records refer to it by this id.
     pub id: RecordId,
     /// Date decided.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub decided_on: NaiveDate,
     /// The program applied to.
     pub program: ProgramModel,

@@ -19,6 +19,7 @@ pub struct Encounter {
     pub id: EncounterId,
     /// When it began, with the UTC offset in force where it happened (RFC 3339).
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::timestamp))]
+    #[serde(deserialize_with = "crate::dates::timestamp")]
     pub started_at: DateTime<FixedOffset>,
     /// Time spent, in minutes (R-VISIT-8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +67,7 @@ pub struct Encounter {
     /// When the note was entered in the record, with offset (R-VISIT-7).
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_timestamp))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_timestamp")]
     pub documented_at: Option<DateTime<FixedOffset>>,
     /// Whether the note is marked as a late entry (R-VISIT-7).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -243,6 +245,7 @@ pub struct StepDone {
 pub struct NextVisit {
     /// The date and time agreed.
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::timestamp))]
+    #[serde(deserialize_with = "crate::dates::timestamp")]
     pub scheduled_for: DateTime<FixedOffset>,
     /// The planned mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]

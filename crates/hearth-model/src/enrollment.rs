@@ -32,21 +32,33 @@ pub struct Enrollment {
     pub case_manager: Option<StaffId>,
     /// Date the participant was referred to the program (R-ASMT-1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub referred_on: Option<NaiveDate>,
     /// Date of initial contact (R-ASMT-1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub initial_contact_on: Option<NaiveDate>,
     /// Date the participant entered a shelter (R-ASMT-2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub shelter_entry_on: Option<NaiveDate>,
     /// Date of the first interview (R-ASMT-1). This field is the record of the date;
     /// an encounter of kind `first-interview` may also exist and should agree with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub first_interview_on: Option<NaiveDate>,
     /// Date the enrollment began.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub entered_on: NaiveDate,
     /// Date the participant moved into housing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub move_in_on: Option<NaiveDate>,
     /// Whether taking part in services is voluntary (R-PLAN-8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,6 +139,8 @@ pub struct HousingCondition {
     /// What housing was conditioned on.
     pub kind: HousingConditionKind,
     /// Date recorded.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub recorded_on: NaiveDate,
 }
 
@@ -160,6 +174,8 @@ pub struct StageChange {
     /// The stage entered.
     pub stage: Stage,
     /// Date entered.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub entered_on: NaiveDate,
 }
 

@@ -18,6 +18,8 @@ pub struct Intake {
     pub rights_explained: Vec<RightExplained>,
     /// Date program rules and expectations were explained.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub rules_explained_on: Option<NaiveDate>,
     /// Required materials the participant refused to provide, and follow-ups (R-ASMT-6).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -32,6 +34,8 @@ pub struct RightExplained {
     /// Which right.
     pub right: ClientRight,
     /// Date explained.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub explained_on: NaiveDate,
     /// Who explained it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,12 +71,18 @@ pub struct Refusal {
     /// What was refused.
     pub material: DocumentKind,
     /// Date refused.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub refused_on: NaiveDate,
     /// Dates of later attempts to obtain it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::dates::date_list")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date_list))]
     pub follow_ups: Vec<NaiveDate>,
     /// Date finally obtained, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub obtained_on: Option<NaiveDate>,
 }
 
@@ -87,9 +97,13 @@ pub struct FileDocument {
     /// What it is.
     pub kind: DocumentKind,
     /// Date placed in the file.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub filed_on: NaiveDate,
     /// The period it covers or the date it stops being valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub valid_until: Option<NaiveDate>,
     /// Description (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]

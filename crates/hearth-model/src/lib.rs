@@ -16,6 +16,9 @@
 //! - Dates are ISO 8601 calendar dates (`chrono::NaiveDate`); moments where time of day
 //!   matters (encounters, documentation) are RFC 3339 date-times with the UTC offset in
 //!   force (`chrono::DateTime<FixedOffset>`), so "within 24 hours" is exact.
+//! - Every date, and the local date of every date-time, is from [`EARLIEST_DATE`]
+//!   (1900-01-01) to [`LATEST_DATE`] (2200-12-31); a date outside is rejected as a data
+//!   error at its field, like an impossible date (`2026-02-30`).
 //! - Unknown fields are rejected: a misspelt field is an error, never silently ignored.
 //! - Lists may come in any order; optional lists and values may be left out.
 //! - Personal values and free text are wrapped in [`Personal`]: redacted in `Debug`,
@@ -43,6 +46,7 @@
 mod arb;
 mod assessment;
 mod consent;
+mod dates;
 mod document;
 mod encounter;
 mod enrollment;
@@ -61,6 +65,7 @@ pub use assessment::{Answer, Assessment, ItemAnswer};
 pub use consent::{
     ConfidentialityException, Consent, ExceptionKind, InformationShare, Party, PartyKind, Referral,
 };
+pub use dates::{date_in_range, EARLIEST_DATE, LATEST_DATE};
 pub use document::{CaseFile, Caseload, DenialReason, EntryDecision, ProgramInfo, SchemaVersion};
 pub use encounter::{
     ContactMode, Encounter, EncounterKind, EncounterObjective, EncounterStatus, GoalProgress,

@@ -111,11 +111,18 @@ pub fn top_level_keys(json: &str) -> Result<Vec<String>, ParseError> {
 }
 
 /// Parses any document type from JSON text with a located, publishable error.
+///
+/// A leading byte-order mark (U+FEFF, which some Windows tools write) is skipped, as
+/// JSON readers may do (RFC 8259, section 8.1).
 pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     // Most documents parse: they take serde_json's own path. Only one that fails is read
     // again with its path tracked, to say where (tracking costs a tenth of the time).
     if let Ok(value) = serde_json::from_str(json) {
         return Ok(value);
+    }
+    if let Some(err) = blank(json) {
+        return Err(err);
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(located)?;
@@ -127,6 +134,27 @@ pub fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
         message: "unexpected text after the end of the document".to_owned(),
     })?;
     Ok(value)
+}
+
+/// The error for a text with no JSON value at all: empty, or only white space (JSON's
+/// four white-space characters). serde_json would call both "EOF while parsing a value"
+/// at the end of the text; an empty export deserves a plainer word.
+fn blank(json: &str) -> Option<ParseError> {
+    if !json.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) {
+        return None;
+    }
+    let message = if json.is_empty() {
+        "the document is empty: a case file or caseload is one JSON object"
+    } else {
+        "the document holds only white space: a case file or caseload is one JSON object"
+    };
+    Some(ParseError {
+        kind: ParseErrorKind::Truncated,
+        line: 1,
+        column: 1,
+        pointer: String::new(),
+        message: message.to_owned(),
+    })
 }
 
 fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
@@ -145,7 +173,16 @@ fn located(err: serde_path_to_error::Error<serde_json::Error>) -> ParseError {
         None => raw.as_str(),
     };
     let message = match kind {
-        ParseErrorKind::Truncated => format!("the document ends too early: {without_location}"),
+        ParseErrorKind::Truncated => {
+            let inside = match without_location.strip_prefix("EOF while parsing ") {
+                Some("a value") => "where a value should be".to_owned(),
+                Some(what) => format!("inside {what}"),
+                None => format!("({without_location})"),
+            };
+            format!(
+                "the document ends too early, {inside}: was the file cut short in the export or copy?"
+            )
+        }
         _ => publishable_message(without_location),
     };
     if without_location.starts_with("unknown field `") {
@@ -197,7 +234,7 @@ fn is_field_name(key: &str) -> bool {
 ///
 /// assert_eq!(
 ///     publishable_message("invalid type: string \"Jordan\", expected u32"),
-///     "invalid type: a string where expected u32"
+///     "invalid type: a string where expected a whole number from 0 to 4294967295"
 /// );
 /// assert_eq!(
 ///     publishable_message("unknown variant `Jordan`, expected `error` or `warning`"),
@@ -236,6 +273,18 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
                 .rfind(", expected ")
                 .and_then(|at| rest.get(at + ", expected ".len()..))
                 .unwrap_or("another value");
+            let expected = plain_type(expected);
+            let label = prefix.trim_end_matches(": ");
+            if label == "invalid value" && found == "integer" {
+                return format!(
+                    "invalid value: a whole number out of range where expected {expected}"
+                );
+            }
+            if found == "floating" && is_huge(rest) {
+                return format!(
+                    "invalid type: a number too large for any field where expected {expected}"
+                );
+            }
             let what = match found {
                 "string" => "a string",
                 "integer" => "an integer",
@@ -247,9 +296,28 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
                 "character" => "a character",
                 _ => "a value",
             };
-            let label = prefix.trim_end_matches(": ");
             return format!("{label}: {what} where expected {expected}");
         }
+    }
+    // chrono's words for a date or date-time it cannot read.
+    if message == "input is out of range" {
+        return "not a real date or time (out of range, like February 30 or 25:00)".to_owned();
+    }
+    if [
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is not enough for unique date and time",
+    ]
+    .contains(&message)
+    {
+        return format!(
+            "{message}: expected a date as YYYY-MM-DD, or a date-time as RFC 3339 with its offset (2026-03-01T10:00:00-05:00)"
+        );
+    }
+    if message == "number out of range" {
+        // serde_json's word for a number beyond even a 64-bit float (1e400).
+        return "a number too large to read (out of range)".to_owned();
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let expected = rest
@@ -277,6 +345,33 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
         return text;
     }
     message.to_owned()
+}
+
+/// serde's name of a Rust number type, in words a program manager can act on (`u32`
+/// becomes "a whole number from 0 to 4294967295"); anything else unchanged.
+fn plain_type(expected: &str) -> String {
+    let range =
+        |min: &str, max: &dyn std::fmt::Display| format!("a whole number from {min} to {max}");
+    match expected {
+        "u8" => range("0", &u8::MAX),
+        "u16" => range("0", &u16::MAX),
+        "u32" => range("0", &u32::MAX),
+        "u64" => range("0", &u64::MAX),
+        "i32" => range(&i32::MIN.to_string(), &i32::MAX),
+        "i64" => range(&i64::MIN.to_string(), &i64::MAX),
+        "f32" | "f64" => "a number".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// Whether serde's `floating point `X`, expected …` names a number too large to be a
+/// whole number of any field: JSON integers beyond 64 bits are read as decimals, and
+/// "a decimal number" would mislead. The number is only inspected, never repeated.
+fn is_huge(rest: &str) -> bool {
+    rest.strip_prefix("floating point `")
+        .and_then(|r| r.split('`').next())
+        .and_then(|n| n.parse::<f64>().ok())
+        .is_some_and(|n| n.abs() >= 18_446_744_073_709_551_616.0)
 }
 
 /// The expected field name closest to a misspelt one, if any is close enough. Only a
@@ -353,6 +448,145 @@ mod tests {
         assert_eq!(err.kind, ParseErrorKind::Data);
         assert_eq!(err.pointer, "/enrollments/0/entered_on");
         assert_eq!(err.line, 2);
+        assert!(err.message.contains("like February 30"), "{}", err.message);
+        for (field, value) in [
+            ("move_in_on", "\"2026/03/01\""),
+            ("move_in_on", "\"2026-03\""),
+            ("move_in_on", "\"2026-03-01 and more\""),
+            (
+                "encounters",
+                "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"2026-03-01T10:00:00\"}]",
+            ),
+        ] {
+            let err = enrollment_with(field, value).unwrap_err();
+            assert!(
+                err.message.contains("expected a date as YYYY-MM-DD"),
+                "{value}: {}",
+                err.message
+            );
+            assert!(!err.message.contains("more"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn numbers_out_of_range_say_which_numbers_fit() {
+        for (value, message) in [
+            ("-1", "invalid value: a whole number out of range where expected a whole number from 0 to 4294967295"),
+            ("4294967296", "invalid value: a whole number out of range where expected a whole number from 0 to 4294967295"),
+            ("1180591620717411303424", "invalid type: a number too large for any field where expected a whole number from 0 to 4294967295"),
+            ("2.5", "invalid type: a decimal number where expected a whole number from 0 to 4294967295"),
+            ("1e400", "a number too large to read (out of range)"),
+            ("\"sixty\"", "invalid type: a string where expected a whole number from 0 to 4294967295"),
+        ] {
+            let err = enrollment_with(
+                "encounters",
+                &format!("[{{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"2026-03-01T10:00:00Z\",\"minutes\":{value}}}]"),
+            )
+            .unwrap_err();
+            assert_eq!(err.message, message, "{value}");
+            assert_eq!(err.pointer, "/enrollments/0/encounters/0/minutes", "{value}");
+            assert_eq!(err.line, 3, "{value}");
+        }
+    }
+
+    /// A case file whose one enrollment has `field` set to the JSON value `value`.
+    fn enrollment_with(field: &str, value: &str) -> Result<CaseFile, ParseError> {
+        parse_case_file(&format!(
+            "{{\"schema_version\":\"1.0\",\"participant\":{{\"id\":\"P-1\"}},\n\"enrollments\":[{{\"id\":\"E\",\"program\":\"rrh\",\"entered_on\":\"2026-01-05\",\n\"{field}\":{value}}}]}}"
+        ))
+    }
+
+    #[test]
+    fn dates_outside_1900_to_2200_are_located_data_errors() {
+        for (field, value, pointer, word) in [
+            ("move_in_on", "\"1899-12-31\"", "/enrollments/0/move_in_on", "before 1900-01-01"),
+            ("move_in_on", "\"2201-01-01\"", "/enrollments/0/move_in_on", "after 2200-12-31"),
+            ("move_in_on", "\"+12345-01-01\"", "/enrollments/0/move_in_on", "after 2200-12-31"),
+            ("move_in_on", "\"-0001-01-01\"", "/enrollments/0/move_in_on", "before 1900-01-01"),
+            ("encounters", "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"1850-03-01T10:00:00Z\"}]",
+                "/enrollments/0/encounters/0/started_at", "before 1900-01-01"),
+            ("encounters", "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"2026-03-01T10:00:00Z\",\"documented_at\":\"2999-03-01T10:00:00Z\"}]",
+                "/enrollments/0/encounters/0/documented_at", "after 2200-12-31"),
+            ("intake", "{\"refusals\":[{\"id\":\"R\",\"material\":\"lease\",\"refused_on\":\"2026-01-05\",\"follow_ups\":[\"2026-01-09\",\"0026-01-19\"]}]}",
+                "/enrollments/0/intake/refusals/0/follow_ups/1", "before 1900-01-01"),
+        ] {
+            let err = enrollment_with(field, value).unwrap_err();
+            assert_eq!(err.kind, ParseErrorKind::Data, "{value}");
+            assert_eq!(err.pointer, pointer, "{value}");
+            assert_eq!(err.line, 3, "{value}");
+            assert!(err.message.starts_with(&format!("date {word}")), "{}", err.message);
+            assert!(err.message.contains("1900-01-01 to 2200-12-31"), "{}", err.message);
+            for year in ["1899", "2201", "12345", "0001", "1850", "2999", "0026"] {
+                assert!(!err.message.contains(year), "{}", err.message);
+            }
+        }
+        let birth = parse_case_file(
+            r#"{"schema_version":"1.0","participant":{"id":"P-1","personal":{"birth_date":"1066-10-14"}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(birth.pointer, "/participant/personal/birth_date");
+        assert!(!birth.to_string().contains("1066"), "{birth}");
+    }
+
+    #[test]
+    fn the_first_and_last_days_are_read() {
+        let case = enrollment_with("move_in_on", "\"2200-12-31\"").unwrap();
+        assert_eq!(case.enrollments[0].move_in_on, Some(crate::LATEST_DATE));
+        let case = enrollment_with("move_in_on", "\"1900-01-01\"").unwrap();
+        assert_eq!(case.enrollments[0].move_in_on, Some(crate::EARLIEST_DATE));
+        assert!(
+            enrollment_with("move_in_on", "null").unwrap().enrollments[0]
+                .move_in_on
+                .is_none()
+        );
+        // A date-time is judged by the date written in it, whatever its offset.
+        let case = enrollment_with(
+            "encounters",
+            "[{\"id\":\"V\",\"mode\":\"phone\",\"started_at\":\"1900-01-01T00:30:00+14:00\"}]",
+        )
+        .unwrap();
+        assert_eq!(case.enrollments[0].encounters.len(), 1);
+    }
+
+    #[test]
+    fn empty_and_blank_documents_say_so() {
+        let err = parse_case_file("").unwrap_err();
+        assert_eq!(err.kind, ParseErrorKind::Truncated);
+        assert_eq!((err.line, err.column), (1, 1));
+        assert!(
+            err.message.starts_with("the document is empty"),
+            "{}",
+            err.message
+        );
+        let err = parse_case_file(" \n\t\r\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the document holds only white space"),
+            "{}",
+            err.message
+        );
+        let err = top_level_keys("\n\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the document holds only white space"),
+            "{}",
+            err.message
+        );
+        // Other white space is not JSON's, so it is a syntax error, not a blank document.
+        assert_eq!(
+            parse_case_file("\u{a0}").unwrap_err().kind,
+            ParseErrorKind::Syntax
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let case = parse_case_file(&format!("\u{feff}{MINIMAL}")).unwrap();
+        assert_eq!(case.participant.id.as_str(), "P-1");
+        assert_eq!(
+            top_level_keys(&format!("\u{feff}{MINIMAL}")).unwrap().len(),
+            2
+        );
     }
 
     #[test]
@@ -369,11 +603,11 @@ mod tests {
             parse_case_file("{\"schema_version\":}").unwrap_err().kind,
             ParseErrorKind::Syntax
         );
+        let err = parse_case_file("{\"schema_version\":\"1.0\"").unwrap_err();
+        assert_eq!(err.kind, ParseErrorKind::Truncated);
         assert_eq!(
-            parse_case_file("{\"schema_version\":\"1.0\"")
-                .unwrap_err()
-                .kind,
-            ParseErrorKind::Truncated
+            err.message,
+            "the document ends too early, inside an object: was the file cut short in the export or copy?"
         );
         let err = parse_case_file(&format!("{MINIMAL} {{}}")).unwrap_err();
         assert_eq!(err.kind, ParseErrorKind::Syntax);

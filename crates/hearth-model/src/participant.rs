@@ -42,6 +42,8 @@ pub struct PersonalDetails {
     pub preferred_name: Option<Personal<String>>,
     /// Date of birth.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_personal_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_personal_date))]
     pub birth_date: Option<Personal<NaiveDate>>,
     /// Current address.
     #[serde(default, skip_serializing_if = "Option::is_none")]

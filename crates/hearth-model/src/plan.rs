@@ -19,6 +19,8 @@ use crate::{
 #[serde(deny_unknown_fields)]
 pub struct CarePlan {
     /// The date the plan was first written.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub created_on: NaiveDate,
     /// The long-term goals the participant names (R-PLAN-3, R-PLAN-6).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -88,9 +90,13 @@ pub struct Goal {
     /// Where the goal stands.
     pub status: GoalStatus,
     /// The date the goal was set.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub set_on: NaiveDate,
     /// The date the goal was achieved, discontinued or deferred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub closed_on: Option<NaiveDate>,
     /// Specific: what the participant wants to achieve (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +106,8 @@ pub struct Goal {
     pub measure: Option<FreeText>,
     /// Time-framed: the target date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub target_date: Option<NaiveDate>,
     /// Strength-based: the participant's strengths and resources used (free text each).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -206,9 +214,13 @@ pub struct Objective {
     pub measure: Option<FreeText>,
     /// Target date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub target_date: Option<NaiveDate>,
     /// Date met, if met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub met_on: Option<NaiveDate>,
 }
 
@@ -233,9 +245,13 @@ pub struct Task {
     pub description: Option<FreeText>,
     /// When it is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub due_on: Option<NaiveDate>,
     /// When it was done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub done_on: Option<NaiveDate>,
 }
 
@@ -273,9 +289,13 @@ pub struct PlannedService {
     pub goal: Option<GoalId>,
     /// Start date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub starts_on: Option<NaiveDate>,
     /// End date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub ends_on: Option<NaiveDate>,
 }
 
@@ -341,6 +361,8 @@ pub struct ContactSchedule {
     pub with_parties: Vec<PartyId>,
     /// Date the schedule was agreed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub agreed_on: Option<NaiveDate>,
 }
 
@@ -358,6 +380,8 @@ pub struct Signature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<PartyId>,
     /// Date signed.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub signed_on: NaiveDate,
 }
 
@@ -384,6 +408,8 @@ pub enum Signer {
 #[serde(deny_unknown_fields)]
 pub struct PlanReview {
     /// Date of the review.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub reviewed_on: NaiveDate,
     /// Staff member who reviewed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -409,11 +435,15 @@ pub struct PlannedActionStep {
     /// The catalog step, e.g. `resolve-arrears`.
     pub step: StepId,
     /// Date added to the plan.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub added_on: NaiveDate,
     /// Where it stands.
     pub status: ActionStepStatus,
     /// Date completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub done_on: Option<NaiveDate>,
     /// The goal it serves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -452,9 +482,13 @@ pub struct PlanPhase {
     /// Which phase.
     pub phase: CtiPhase,
     /// Start date.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub started_on: NaiveDate,
     /// End date, once over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub ended_on: Option<NaiveDate>,
 }
 

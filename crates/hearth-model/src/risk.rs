@@ -20,6 +20,8 @@ pub struct RiskObservation {
     /// The taxonomy risk, e.g. `rental-utility-arrears`.
     pub risk: RiskId,
     /// Date observed or reported.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub observed_on: NaiveDate,
     /// Whether staff saw it or someone reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,6 +44,8 @@ pub struct RiskObservation {
     /// Date the risk no longer applied (e.g. domestic violence no longer reported in the
     /// home, R-VISIT-6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub resolved_on: Option<NaiveDate>,
     /// Details (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,6 +75,8 @@ pub struct RiskResponse {
     /// What was done.
     pub kind: RiskResponseKind,
     /// Date done.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub responded_on: NaiveDate,
     /// The plan action step linked, for `action-step`. (A link recorded the other way,
     /// as the action step's `addresses_risk`, means the same: a rule counts either.)
@@ -118,18 +124,24 @@ pub struct LeaseViolationPlan {
     /// records refer to it by this id.
     pub id: PlanId,
     /// Date made.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub created_on: NaiveDate,
     /// The risk observations (lease violations) it addresses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addresses_risks: Vec<RiskObservationId>,
     /// Date the violation was discussed with the participant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub discussed_on: Option<NaiveDate>,
     /// Whether the participant agreed to the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreed_by_participant: Option<bool>,
     /// Date by which the violation should be cured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub cure_by: Option<NaiveDate>,
     /// The plan (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,9 +158,13 @@ pub struct HarmReductionPlan {
     /// records refer to it by this id.
     pub id: PlanId,
     /// Date made.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub created_on: NaiveDate,
     /// Date last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub updated_on: Option<NaiveDate>,
     /// The risk observations it addresses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -193,6 +209,7 @@ pub struct CrisisIncident {
     pub id: IncidentId,
     /// When it happened, with offset.
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::timestamp))]
+    #[serde(deserialize_with = "crate::dates::timestamp")]
     pub occurred_at: DateTime<FixedOffset>,
     /// The encounter that responded, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +219,8 @@ pub struct CrisisIncident {
     pub incident_report: Option<RecordId>,
     /// Date debriefed with the team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub debriefed_on: Option<NaiveDate>,
     /// What happened (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -217,9 +236,13 @@ pub struct CrisisPlan {
     /// records refer to it by this id.
     pub id: PlanId,
     /// Date made.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub created_on: NaiveDate,
     /// Dates updated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::dates::date_list")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date_list))]
     pub updated_on: Vec<NaiveDate>,
     /// Incidents the plan was made or updated in response to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

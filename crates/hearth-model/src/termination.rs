@@ -17,9 +17,13 @@ pub struct Termination {
     /// The staff member who terminated (R-TERM-3).
     pub terminated_by: StaffId,
     /// Date the termination was decided.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub decided_on: NaiveDate,
     /// Date it takes effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub effective_on: Option<NaiveDate>,
     /// The case conference held before it (R-TERM-1). This is the record rules read;
     /// `encounter` inside it may link the encounter of kind `case-conference`.
@@ -70,6 +74,8 @@ pub enum TerminationReason {
 #[serde(deny_unknown_fields)]
 pub struct CaseConference {
     /// Date held.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub held_on: NaiveDate,
     /// The encounter record of the conference, if there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +96,8 @@ pub struct CaseConference {
 #[serde(deny_unknown_fields)]
 pub struct WrittenNotice {
     /// Date given.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub given_on: NaiveDate,
     /// Whether the notice states the reason (R-TERM-2).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -107,6 +115,8 @@ pub struct TerminationReview {
     /// The reviewer; must be neither the terminator nor their subordinate.
     pub reviewed_by: StaffId,
     /// Date reviewed.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub reviewed_on: NaiveDate,
     /// Whether the termination was upheld.
     pub upheld: bool,
@@ -118,15 +128,23 @@ pub struct TerminationReview {
 #[serde(deny_unknown_fields)]
 pub struct Appeal {
     /// Date the participant was told of the right to appeal.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub offered_on: NaiveDate,
     /// Last day to file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub deadline: Option<NaiveDate>,
     /// Date filed, if the participant appealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub filed_on: Option<NaiveDate>,
     /// Date the appeal was heard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub heard_on: Option<NaiveDate>,
     /// Who decided the appeal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,6 +154,8 @@ pub struct Appeal {
     pub outcome: Option<AppealOutcome>,
     /// Date decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub decided_on: Option<NaiveDate>,
 }
 
@@ -160,6 +180,8 @@ pub enum AppealOutcome {
 #[serde(deny_unknown_fields)]
 pub struct ResourcesGiven {
     /// Date given.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub given_on: NaiveDate,
     /// Whether they were given in writing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -175,6 +197,8 @@ pub struct ResourcesGiven {
 #[serde(deny_unknown_fields)]
 pub struct Exit {
     /// Exit date.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub exited_on: NaiveDate,
     /// The kind of exit.
     pub kind: ExitKind,
@@ -184,12 +208,16 @@ pub struct Exit {
     /// Date of the discharge meeting (R-EXIT-2). This field is the record of the date;
     /// an encounter of kind `discharge-meeting` may also exist and should agree with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub discharge_meeting_on: Option<NaiveDate>,
     /// Linkages to community services and supports made before exit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub linkages: Vec<ReferralId>,
     /// Date the satisfaction survey was offered or completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub satisfaction_survey_on: Option<NaiveDate>,
     /// Follow-up after exit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -252,12 +280,16 @@ pub struct FollowUp {
     pub permitted: bool,
     /// Date the follow-up plan was made (must be before exit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
     pub plan_made_on: Option<NaiveDate>,
     /// Whether the plan includes a homelessness-prevention plan.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub includes_prevention_plan: bool,
     /// Planned follow-up contact dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::dates::date_list")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date_list))]
     pub planned_contacts: Vec<NaiveDate>,
 }
 
@@ -279,6 +311,8 @@ pub struct Transfer {
 #[serde(deny_unknown_fields)]
 pub struct WarmHandoff {
     /// Date held.
+    #[serde(deserialize_with = "crate::dates::date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub held_on: NaiveDate,
     /// How.
     pub kind: HandoffKind,

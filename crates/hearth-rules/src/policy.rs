@@ -121,8 +121,9 @@ pub enum PolicyError {
         /// The closest built-in name.
         suggestion: Option<String>,
     },
-    /// A policy extends itself.
-    #[error("policy {} extends itself; name a built-in policy in `extends`", shown(.name))]
+    /// A policy extends itself: `extends` names the policy's own `name`. (Only built-in
+    /// policies can be extended, so no longer loop is possible.)
+    #[error("policy {} extends itself (`extends` is its own `name`); a policy file extends a built-in policy ({}) under a name of its own", shown(.name), Policy::builtin_names().join(", "))]
     ExtendsItself {
         /// The policy's name.
         name: String,
@@ -173,6 +174,27 @@ pub enum PolicyError {
         /// What is wrong.
         problem: String,
     },
+    /// One of the errors above, found in a policy file's text at a line and column (the
+    /// key or value at fault). [`Policy::from_toml`] locates every error it can.
+    #[error("policy file, line {line}, column {column}: {error}")]
+    At {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong there.
+        error: Box<PolicyError>,
+    },
+}
+
+impl PolicyError {
+    /// The error itself, without the location [`PolicyError::At`] adds.
+    pub fn unlocated(&self) -> &PolicyError {
+        match self {
+            Self::At { error, .. } => error.unlocated(),
+            other => other,
+        }
+    }
 }
 
 /// A name, code or key from a policy file as a message shows it: quoted as written when
@@ -365,9 +387,24 @@ impl Policy {
     }
 
     /// Reads a policy file (TOML). `extends` may name a built-in policy.
+    ///
+    /// Every error is located by line and column where the text allows: a TOML error at
+    /// its span, and an unknown rule, parameter or parent policy, a bad value or a
+    /// malformed waiver at the key or value at fault ([`PolicyError::At`]).
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
         let file: PolicyFile = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
-        Policy::from_file(file)
+        let waiver_ids: Vec<String> = file.waivers.iter().map(|w| w.id.clone()).collect();
+        Policy::from_file(file).map_err(|error| match error_span(text, &error, &waiver_ids) {
+            Some(offset) => {
+                let (line, column) = line_column(text, offset);
+                PolicyError::At {
+                    line,
+                    column,
+                    error: Box::new(error),
+                }
+            }
+            None => error,
+        })
     }
 
     /// Builds a policy from a parsed policy file.
@@ -617,9 +654,80 @@ fn toml_error(text: &str, error: &toml::de::Error) -> PolicyError {
         column,
         // toml's messages quote the value at fault (an unknown severity, a string where a
         // number belongs), and a waiver's reason is free text: describe it, never repeat
-        // it. A misspelt key shaped like a field name is still named.
+        // it. A misspelt key shaped like a field name is still named, with the closest key.
         message: hearth_model::publishable_settings_message(error.message().trim()),
     }
+}
+
+/// One step of a path into a TOML document.
+enum Step<'a> {
+    /// A key of a table.
+    Key(&'a str),
+    /// The key of a table whose key names rule `code` (by code or name).
+    Rule(&'a str),
+    /// An element of an array (of tables).
+    Index(usize),
+}
+
+/// Which part of the last step's entry an error points at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Key,
+    Value,
+}
+
+/// The byte offset of what `error` is about in the policy text: the key or value at
+/// fault, found in the document's spanned tables. `None` when the text does not show it
+/// (a built-in parent's own error, say).
+fn error_span(text: &str, error: &PolicyError, waiver_ids: &[String]) -> Option<usize> {
+    use Step::{Index, Key, Rule};
+    let (path, part) = match error {
+        PolicyError::ExtendsItself { .. } | PolicyError::UnknownPolicy { .. } => {
+            (vec![Key("extends")], Part::Value)
+        }
+        PolicyError::UnknownRule { key, .. } => (vec![Key("rules"), Key(key)], Part::Key),
+        PolicyError::UnknownParam { code, param, .. } => {
+            (vec![Key("rules"), Rule(code), Key(param)], Part::Key)
+        }
+        PolicyError::BadParam { code, param, .. } => {
+            (vec![Key("rules"), Rule(code), Key(param)], Part::Value)
+        }
+        PolicyError::BadWaiver { id, .. } => {
+            // The last waiver with the id: for a repeated id, the repeat.
+            let index = waiver_ids.iter().rposition(|w| w == id)?;
+            (vec![Key("waivers"), Index(index), Key("rule")], Part::Value)
+        }
+        PolicyError::BadSetting { key, .. } => (vec![Key(key)], Part::Value),
+        PolicyError::Toml { .. } | PolicyError::At { .. } => return None,
+    };
+    let root = toml::de::DeValue::Table(toml::de::DeTable::parse(text).ok()?.into_inner());
+    let mut value = &root;
+    let mut span = None;
+    for step in &path {
+        let (key_span, next) = match (step, value) {
+            (Key(name), toml::de::DeValue::Table(table)) => table
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == *name)
+                .map(|(k, v)| (k.span(), v))?,
+            (Rule(code), toml::de::DeValue::Table(table)) => table
+                .iter()
+                .find(|(k, _)| {
+                    registry::find(k.get_ref().as_ref()).is_some_and(|r| r.meta().code == *code)
+                })
+                .map(|(k, v)| (k.span(), v))?,
+            (Index(i), toml::de::DeValue::Array(items)) => {
+                let item = items.get(*i)?;
+                (item.span(), item)
+            }
+            _ => return None,
+        };
+        span = Some(match part {
+            Part::Key => key_span.start,
+            Part::Value => next.span().start,
+        });
+        value = next.get_ref();
+    }
+    span
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
@@ -661,9 +769,88 @@ mod tests {
             "{err}"
         );
         let err = Policy::from_toml("name = \"x\"\nextends = \"x\"\n").unwrap_err();
-        assert_eq!(err, PolicyError::ExtendsItself { name: "x".into() });
+        assert_eq!(
+            err.unlocated(),
+            &PolicyError::ExtendsItself { name: "x".into() }
+        );
         let err = Policy::from_toml("name = \"x\"\nextend = \"rrh\"\n").unwrap_err();
         assert!(matches!(err, PolicyError::Toml { line: 2, .. }), "{err:?}");
+    }
+
+    /// `(line, column)` of a located error, and the error's message without them.
+    fn located(text: &str) -> (usize, usize, String) {
+        match Policy::from_toml(text).unwrap_err() {
+            PolicyError::At {
+                line,
+                column,
+                error,
+            } => (line, column, error.to_string()),
+            PolicyError::Toml {
+                line,
+                column,
+                message,
+            } => (line, column, message),
+            other => panic!("not located: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_are_located_at_the_key_or_value_at_fault() {
+        let (line, column, message) = located("name = \"a\"\nextends = \"a\"\n");
+        assert_eq!((line, column), (2, 11));
+        assert!(message.contains("extends itself"), "{message}");
+        let (line, column, message) = located("name = \"a\"\n\nextends = \"stl-cco\"\n");
+        assert_eq!((line, column), (3, 11));
+        assert!(message.contains("did you mean \"stl-coc\""), "{message}");
+        let (line, column, message) =
+            located("name = \"a\"\nextends = \"rrh\"\n\n[rules.PLAN05]\n");
+        assert_eq!((line, column), (4, 8));
+        assert!(message.contains("did you mean \"PLAN005\""), "{message}");
+        // A rule named by its name, with a misspelt parameter and then a bad value.
+        let text =
+            "name = \"a\"\n[rules.too-many-active-goals]\nseverity = \"info\"\nmax_goals = 2\n";
+        let (line, column, message) = located(text);
+        assert_eq!((line, column), (4, 1));
+        assert!(
+            message.contains("did you mean \"max_active_goals\""),
+            "{message}"
+        );
+        let text = "name = \"a\"\n[rules.PLAN001]\nmax_active_goals = 0\n";
+        let (line, column, _) = located(text);
+        assert_eq!((line, column), (3, 20));
+        let (line, column, _) = located("name = \"a\"\ndue_soon_days = 400\n");
+        assert_eq!((line, column), (2, 17));
+        let waiver = "[[waivers]]\nid = \"W1\"\nrule = \"PLAN001\"\nparticipant = \"P\"\nreason = \"r\"\napproved_by = \"S\"\nexpires_on = \"2026-03-31\"\n";
+        let text = format!(
+            "name = \"a\"\n{waiver}{}",
+            waiver.replace("PLAN001", "PLAN01").replace("W1", "W2")
+        );
+        let (line, column, message) = located(&text);
+        assert_eq!((line, column), (11, 8));
+        assert!(message.contains("did you mean \"PLAN001\""), "{message}");
+        let text = format!("name = \"a\"\n{waiver}{waiver}");
+        let (line, _, message) = located(&text);
+        assert_eq!(line, 11, "the repeated waiver: {message}");
+    }
+
+    #[test]
+    fn misspelt_keys_and_impossible_dates_say_what_to_write() {
+        let (line, column, message) =
+            located("name = \"a\"\nextends = \"rrh\"\ndue_soon_dayz = 3\n");
+        assert_eq!((line, column), (3, 1));
+        assert!(
+            message.ends_with("did you mean `due_soon_days`?"),
+            "{message}"
+        );
+        let (_, _, message) = located("name = \"a\"\nzzz = 3\n");
+        assert!(!message.contains("did you mean"), "{message}");
+        let (line, _, message) = located("name = \"a\"\neffective_from = \"2026-02-30\"\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("out of range"), "{message}");
+        // A TOML date (unquoted) is checked by the TOML reader, in its own words.
+        let (line, _, message) = located("name = \"a\"\neffective_from = 2026-02-30\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("day between 01 and 28"), "{message}");
     }
 
     #[test]
@@ -671,7 +858,10 @@ mod tests {
         let err =
             Policy::from_toml("name = \"x\"\n[rules.PLAN001]\nmax_active_goals = \"three\"\n")
                 .unwrap_err();
-        assert!(matches!(err, PolicyError::BadParam { .. }), "{err:?}");
+        assert!(
+            matches!(err.unlocated(), PolicyError::BadParam { .. }),
+            "{err:?}"
+        );
         let err = Policy::from_toml("name = \"x\"\n[rules.PLAN001]\nmax_active_goals = -1\n")
             .unwrap_err();
         assert!(err.to_string().contains("between"), "{err}");
@@ -704,7 +894,8 @@ mod tests {
     fn names_and_keys_are_repeated_only_when_shaped_like_one() {
         let err = Policy::from_toml("name = \"x\"\n[rules.PLAN05]\n").unwrap_err();
         assert!(
-            err.to_string()
+            err.unlocated()
+                .to_string()
                 .starts_with("unknown rule \"PLAN05\" in [rules]; did you mean \"PLAN005\"?"),
             "{err}"
         );

@@ -27,6 +27,10 @@ pub enum Area {
     Caseload,
     /// Waivers themselves (`WAIVER…`).
     Waiver,
+    /// The integrity of the records themselves (`DATA…`): dates in order, unique ids,
+    /// references that resolve. These rules enforce no requirement of their own; they
+    /// guard every other rule, which reads the records as true.
+    Data,
 }
 
 impl Area {
@@ -43,6 +47,7 @@ impl Area {
             Self::Exit => "EXIT",
             Self::Caseload => "LOAD",
             Self::Waiver => "WAIVER",
+            Self::Data => "DATA",
         }
     }
 
@@ -59,6 +64,7 @@ impl Area {
             Self::Exit => "exit",
             Self::Caseload => "caseload",
             Self::Waiver => "waiver",
+            Self::Data => "data",
         }
     }
 }

@@ -138,3 +138,39 @@ fn caseload_fixtures() {
 fn waiver_fixtures() {
     check_area("WAIVER");
 }
+
+#[test]
+fn data_fixtures() {
+    check_area("DATA");
+}
+
+/// The data fixtures that fail hold the records other rules find hardest: a supervisor
+/// loop under a termination review (TERM003 walks the chain), duplicate ids that
+/// references cannot tell apart, dates out of order, references to nothing. Every
+/// registered rule runs over each of them and ends, and the data rule still reports.
+#[test]
+fn every_rule_ends_on_the_broken_records_of_the_data_fixtures() {
+    let policy = Policy::all_rules("everything");
+    let as_of: NaiveDate = AS_OF.parse().unwrap();
+    let validator = Validator::new(&policy);
+    for rule in registry::all() {
+        let code = rule.meta().code;
+        if !code.starts_with("DATA") {
+            continue;
+        }
+        let path = fixture_dir(code).join("fail.json");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let keys = hearth_model::top_level_keys(&text).unwrap();
+        let report = if keys.iter().any(|k| k == "case_files") {
+            validator.validate_caseload(&hearth_model::parse_caseload(&text).unwrap(), as_of)
+        } else {
+            validator.validate(&hearth_model::parse_case_file(&text).unwrap(), as_of)
+        };
+        assert!(
+            report.findings.iter().any(|f| f.code == code),
+            "{code}: no {code} finding with every rule on"
+        );
+        let others = report.findings.iter().filter(|f| f.code != code).count();
+        assert!(others > 0, "{code}: no other rule reported anything");
+    }
+}

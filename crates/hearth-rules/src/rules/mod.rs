@@ -10,6 +10,7 @@ use crate::rule::Rule;
 pub mod assessment;
 pub mod caseload;
 pub mod consent;
+pub mod data;
 pub mod exit;
 pub mod plan;
 pub mod rights;
@@ -22,7 +23,7 @@ pub mod waiver;
 pub(crate) fn all() -> &'static [&'static dyn Rule] {
     static ALL: OnceLock<Vec<&'static dyn Rule>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let areas: [&[&'static dyn Rule]; 10] = [
+        let areas: [&[&'static dyn Rule]; 11] = [
             plan::RULES,
             visits::RULES,
             assessment::RULES,
@@ -33,6 +34,7 @@ pub(crate) fn all() -> &'static [&'static dyn Rule] {
             exit::RULES,
             caseload::RULES,
             waiver::RULES,
+            data::RULES,
         ];
         areas
             .iter()
