@@ -126,11 +126,5 @@ fn end_to_end_48_months(c: &mut Criterion) {
     end_to_end_group(c, "end_to_end_48_months", 48);
 }
 
-criterion_group!(
-    benches,
-    parse,
-    validate,
-    end_to_end,
-    end_to_end_48_months
-);
+criterion_group!(benches, parse, validate, end_to_end, end_to_end_48_months);
 criterion_main!(benches);

@@ -344,3 +344,117 @@ fn a_batch_with_the_whole_corpus_still_checks_the_good_file() {
         assert!(!out.stdout.is_empty(), "{format}: no output");
     }
 }
+
+/// The three inputs too large to commit, written at run time: nesting 100,000 levels
+/// deep, a 100 MB string, and one participant with a million encounters; and an NDJSON
+/// file with the 100 MB case file as its middle record. Each is stopped by its limit
+/// with a located finding that names the flag to raise it (memory stays bounded: the
+/// oversized ones are never read past the limit), and in one batch the good file is
+/// still checked in full.
+#[test]
+fn giants_are_stopped_by_the_limits_and_the_rest_is_checked() {
+    let dir = std::env::temp_dir().join(format!("hearth-giants-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let good = std::fs::read_to_string(repo().join(GOOD)).expect("the good example");
+    let good_line = serde_json::from_str::<Value>(&good)
+        .expect("the good example is JSON")
+        .to_string();
+    std::fs::write(dir.join("good.json"), &good).expect("write");
+
+    let depth = 100_000;
+    let deep = format!(
+        "{{\"schema_version\": \"1.0\", \"participant\": {}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    std::fs::write(dir.join("deep-nesting.json"), deep).expect("write");
+
+    let huge_note = format!(
+        "{{\"schema_version\":\"1.0\",\"participant\":{{\"id\":\"P-GIANT\"}},\"enrollments\":[{{\"id\":\"EN-1\",\"program\":\"rrh\",\"entered_on\":\"2025-10-14\",\"encounters\":[{{\"id\":\"E-1\",\"started_at\":\"2025-10-14T10:00:00-04:00\",\"mode\":\"phone\",\"note\":\"{}\"}}]}}]}}",
+        "Invented note ".repeat(100_000_000 / 14)
+    );
+    assert!(huge_note.len() > 100_000_000);
+    std::fs::write(dir.join("string-100-mb.json"), &huge_note).expect("write");
+    std::fs::write(
+        dir.join("giant-record.ndjson"),
+        format!("{good_line}\n{huge_note}\n{good_line}\n"),
+    )
+    .expect("write");
+    drop(huge_note);
+
+    let mut encounters = String::with_capacity(80_000_000);
+    for i in 0..1_000_000 {
+        if i > 0 {
+            encounters.push(',');
+        }
+        encounters.push_str(&format!(
+            "{{\"id\":\"E-{i}\",\"started_at\":\"2025-10-14T10:00:00-04:00\",\"mode\":\"phone\"}}"
+        ));
+    }
+    std::fs::write(
+        dir.join("million-encounters.json"),
+        format!(
+            "{{\"schema_version\":\"1.0\",\"participant\":{{\"id\":\"P-MANY\"}},\"enrollments\":[{{\"id\":\"EN-1\",\"program\":\"rrh\",\"entered_on\":\"2025-10-14\",\"encounters\":[{encounters}]}}]}}"
+        ),
+    )
+    .expect("write");
+    drop(encounters);
+
+    let run = |extra: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_hearth"))
+            .args(["check", "--isolated", "--policy", "rrh", "--as-of", AS_OF])
+            .args(extra)
+            .current_dir(&dir)
+            .env_remove("CI")
+            .output()
+            .expect("the hearth binary runs")
+    };
+    let out = run(&["--format", "json", "."]);
+    assert_no_panic("giants", &out);
+    assert_no_personal_values("giants", &out);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let mut inputs = report.clone();
+    if let Some(findings) = inputs["findings"].as_array_mut() {
+        findings.retain(|f| f["code"] == "INPUT001");
+    }
+    let located: Vec<String> = inputs["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}:{} | {}",
+                f["file"].as_str().unwrap_or("?"),
+                f["line"],
+                f["column"],
+                f["message"].as_str().unwrap_or("?")
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("giants", located.join("\n"));
+    // good.json and the two good records are checked in full: their findings are those
+    // of the good file alone (as sets: in a one-line record they sort by column).
+    let alone = run(&["--format", "json", "good.json"]);
+    let alone: Value = serde_json::from_slice(&alone.stdout).expect("a JSON report");
+    let codes = |report: &Value, file: &str, record: Option<u64>| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["file"] == file && f["record"].as_u64() == record)
+            .map(|f| format!("{} {}", f["code"], f["path"]))
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect()
+    };
+    let expected = codes(&alone, "good.json", None);
+    assert!(!expected.is_empty());
+    assert_eq!(codes(&report, "./good.json", None), expected);
+    assert_eq!(codes(&report, "./giant-record.ndjson", Some(1)), expected);
+    assert_eq!(codes(&report, "./giant-record.ndjson", Some(3)), expected);
+    assert_eq!(report["summary"]["documents"], 4 + 3);
+    assert_eq!(report["summary"]["invalid"], 4);
+    let _ = std::fs::remove_dir_all(&dir);
+}
