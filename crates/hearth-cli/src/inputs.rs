@@ -257,7 +257,7 @@ impl<R: BufRead> Records<R> {
                 break;
             }
             any = true;
-            let (part, found) = match chunk.iter().position(|b| *b == b'\n') {
+            let (part, found) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (chunk.get(..i).unwrap_or(&[]), Some(i)),
                 None => (chunk, None),
             };

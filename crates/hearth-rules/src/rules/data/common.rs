@@ -75,12 +75,76 @@ impl Kind {
     }
 }
 
+/// A JSON Pointer kept as its segments, built without allocating: the walk below makes
+/// one for every record and reference of a case file (hundreds), and only the few that
+/// end up in a finding are turned into text ([`SegPath::pointer`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SegPath {
+    segs: [Seg; SegPath::DEPTH],
+    len: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+impl SegPath {
+    /// More segments than the deepest path the walk builds (`/enrollments/0/care_plan/
+    /// goals/0/objectives/0/action_step` has 8); a test checks the deepest one.
+    const DEPTH: usize = 12;
+
+    pub(crate) fn root() -> SegPath {
+        SegPath {
+            segs: [Seg::Index(0); SegPath::DEPTH],
+            len: 0,
+        }
+    }
+
+    fn push(mut self, seg: Seg) -> SegPath {
+        if let Some(slot) = self.segs.get_mut(usize::from(self.len)) {
+            *slot = seg;
+            self.len += 1;
+        }
+        self
+    }
+
+    /// This path followed by the object key `key`.
+    pub(crate) fn key(&self, key: &'static str) -> SegPath {
+        self.push(Seg::Key(key))
+    }
+
+    /// This path followed by the array index `index`.
+    pub(crate) fn index(&self, index: usize) -> SegPath {
+        self.push(Seg::Index(index))
+    }
+
+    /// The path as a JSON Pointer.
+    pub(crate) fn pointer(&self) -> Pointer {
+        let mut p = Pointer::root();
+        for seg in self.segs.iter().take(usize::from(self.len)) {
+            p = match seg {
+                Seg::Key(key) => p.key(key),
+                Seg::Index(i) => p.index(*i),
+            };
+        }
+        p
+    }
+}
+
+impl fmt::Display for SegPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.pointer().fmt(f)
+    }
+}
+
 /// One record with an id: its kind, its id and the pointer to its `id` field.
 #[derive(Debug, Clone)]
 pub(crate) struct Record<'a> {
     pub kind: Kind,
     pub id: &'a str,
-    pub path: Pointer,
+    pub path: SegPath,
 }
 
 /// The catalogs a reference may point into.
@@ -120,14 +184,14 @@ impl fmt::Display for Referrer<'_> {
 pub(crate) struct Reference<'a> {
     pub target: Target,
     pub id: &'a str,
-    pub path: Pointer,
+    pub path: SegPath,
     pub by: Referrer<'a>,
 }
 
 /// Every record of `case` that has an id, in document order.
 pub(crate) fn records(case: &CaseFile) -> Vec<Record<'_>> {
     let mut out = Vec::new();
-    let root = Pointer::root();
+    let root = SegPath::root();
     add(
         &mut out,
         Kind::Party,
@@ -169,7 +233,7 @@ pub(crate) fn records(case: &CaseFile) -> Vec<Record<'_>> {
     out
 }
 
-fn enrollment_records<'a>(out: &mut Vec<Record<'a>>, at: &Pointer, e: &'a Enrollment) {
+fn enrollment_records<'a>(out: &mut Vec<Record<'a>>, at: &SegPath, e: &'a Enrollment) {
     add(
         out,
         Kind::Refusal,
@@ -305,7 +369,7 @@ fn enrollment_records<'a>(out: &mut Vec<Record<'a>>, at: &Pointer, e: &'a Enroll
 fn add<'a, T>(
     out: &mut Vec<Record<'a>>,
     kind: Kind,
-    list_at: &Pointer,
+    list_at: &SegPath,
     list: &'a [T],
     id: impl Fn(&'a T) -> &'a str,
 ) {
@@ -359,7 +423,7 @@ impl<'a> Refs<'a> {
         &mut self,
         target: Target,
         id: Option<&'a I>,
-        path: Pointer,
+        path: SegPath,
         by: Referrer<'a>,
     ) {
         if let Some(id) = id {
@@ -376,7 +440,7 @@ impl<'a> Refs<'a> {
         &mut self,
         target: Target,
         ids: &'a [I],
-        list_at: &Pointer,
+        list_at: &SegPath,
         by: Referrer<'a>,
     ) {
         for (i, id) in ids.iter().enumerate() {
@@ -408,7 +472,7 @@ fn by<'a>(noun: &'static str, id: &'a str) -> Referrer<'a> {
 /// goals), so it is not reported twice.
 pub(crate) fn references(case: &CaseFile) -> Vec<Reference<'_>> {
     let mut refs = Refs { out: Vec::new() };
-    let root = Pointer::root();
+    let root = SegPath::root();
     for (i, consent) in case.consents.iter().enumerate() {
         let at = root.key("consents").index(i);
         refs.one(
@@ -442,7 +506,7 @@ pub(crate) fn references(case: &CaseFile) -> Vec<Reference<'_>> {
     refs.out
 }
 
-fn enrollment_references<'a>(refs: &mut Refs<'a>, at: &Pointer, e: &'a Enrollment) {
+fn enrollment_references<'a>(refs: &mut Refs<'a>, at: &SegPath, e: &'a Enrollment) {
     let me = by("enrollment", e.id.as_str());
     refs.one(
         Target::Staff,
@@ -744,5 +808,42 @@ fn enrollment_references<'a>(refs: &mut Refs<'a>, at: &Pointer, e: &'a Enrollmen
         if let Some(transfer) = &exit.transfer {
             refs.one(PARTY, Some(&transfer.to), x.key("transfer").key("to"), who);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn examples() -> Vec<CaseFile> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/cases");
+        let mut cases = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            cases.push(hearth_model::parse_case_file(&text).unwrap());
+        }
+        cases
+    }
+
+    #[test]
+    fn every_path_the_walk_builds_fits_and_reads_as_a_pointer() {
+        let cases = examples();
+        assert!(cases.len() >= 6);
+        let mut deepest = 0;
+        for case in &cases {
+            let paths = records(case)
+                .into_iter()
+                .map(|r| r.path)
+                .chain(references(case).into_iter().map(|r| r.path));
+            for path in paths {
+                assert!(usize::from(path.len) < SegPath::DEPTH, "{path}");
+                deepest = deepest.max(path.len);
+                assert!(path.pointer().as_str().starts_with('/'));
+            }
+        }
+        assert!(deepest >= 6, "the examples reach nested references");
+        let p = SegPath::root().key("a/b").index(3).key("~id");
+        assert_eq!(p.pointer().as_str(), "/a~1b/3/~0id");
+        assert_eq!(p.to_string(), "/a~1b/3/~0id");
     }
 }

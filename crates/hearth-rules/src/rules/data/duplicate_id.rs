@@ -1,8 +1,7 @@
 use std::collections::HashMap;
 
-use super::common::{records, Kind};
+use super::common::{records, Kind, SegPath};
 use crate::context::{CaseContext, Out};
-use crate::path::Pointer;
 use crate::rule::{Area, Rule, RuleMeta, Scope};
 use crate::severity::Severity;
 
@@ -57,13 +56,14 @@ impl Rule for DuplicateId {
     }
 
     fn check(&self, cx: &CaseContext<'_>, out: &mut Out) {
-        let mut first: HashMap<(Kind, &str), Pointer> = HashMap::new();
+        let mut first: HashMap<(Kind, &str), SegPath> = HashMap::new();
         for record in records(cx.case) {
             match first.get(&(record.kind, record.id)) {
                 Some(owner) => {
+                    let owner = owner.pointer();
                     let owner = owner.as_str().strip_suffix("/id").unwrap_or(owner.as_str());
                     out.findings.push(cx.finding(
-                        &record.path,
+                        &record.path.pointer(),
                         cx.as_of,
                         format!(
                             "{} id {} is also used by the {} at {owner}",

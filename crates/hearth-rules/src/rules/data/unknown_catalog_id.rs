@@ -85,7 +85,7 @@ impl Rule for UnknownCatalogId {
                 )
             };
             out.findings
-                .push(cx.finding(&reference.path, cx.as_of, message));
+                .push(cx.finding(&reference.path.pointer(), cx.as_of, message));
         }
     }
 }
