@@ -36,8 +36,8 @@ echo "| --- | --- | --- | --- | --- |"
 for n in 10000 100000; do
   measure "check p$n.ndjson --format json" $H check --isolated --as-of $AS_OF --format json "$WORK/p$n.ndjson"
 done
-measure "check p100000.ndjson --format text" $H check --isolated --as-of $AS_OF "$WORK/p100000.ndjson"
-measure "check p100000.ndjson --format json -j 1" $H check --isolated --as-of $AS_OF --format json -j 1 "$WORK/p100000.ndjson"
+measure "check p10000.ndjson --format json -j 1" $H check --isolated --as-of $AS_OF --format json -j 1 "$WORK/p10000.ndjson"
+measure "check p10000.ndjson --format text" $H check --isolated --as-of $AS_OF "$WORK/p10000.ndjson"
 measure "check dir10k --format json" $H check --isolated --as-of $AS_OF --format json "$WORK/dir10k"
 measure "check dir10k --format json -j 1" $H check --isolated --as-of $AS_OF --format json -j 1 "$WORK/dir10k"
 if [ -x "$JS" ]; then

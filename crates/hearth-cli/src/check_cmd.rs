@@ -326,8 +326,10 @@ pub fn run_batch(
         }
         let text = inputs::read_whole(source, &limits)?;
         if let Ok(body) = &text.text {
-            // Only a document whose text could name the key `agency` is parsed here.
-            if body.contains("agency") || body.contains("\\u") {
+            // Only a document whose top-level keys make it an extension is parsed here
+            // (the keys are read without building the document; a case file, which may
+            // well mention an agency, is parsed once, by a worker).
+            if is_extension(body) {
                 if let Ok(Input::CatalogExtension(ext)) = hearth::parse_input(body) {
                     catalog = catalog
                         .with_extension(*ext)
@@ -372,6 +374,19 @@ pub fn run_batch(
     };
     progress.finish();
     result.map(|()| run_as_of)
+}
+
+/// Whether `body` is read as a catalog extension: its top-level keys name `agency` and
+/// none of the keys that mark a case file or caseload (as [`hearth::parse_input`] tells
+/// them apart).
+fn is_extension(body: &str) -> bool {
+    if !body.contains("agency") && !body.contains("\\u") {
+        return false;
+    }
+    hearth::model::top_level_keys(body).is_ok_and(|keys| {
+        let has = |name: &str| keys.iter().any(|k| k == name);
+        has("agency") && !has("participant") && !has("program") && !has("case_files")
+    })
 }
 
 /// Every document of the run, in order: each JSON file or standard input whole, each
