@@ -12,7 +12,7 @@
 //! - every finding's path is empty or a JSON Pointer into the document whose array
 //!   indexes are all in range (a rule may name a missing field), and it is located at
 //!   a line and column;
-//! - the report round-trips through JSON;
+//! - the report round-trips through JSON, and its size is bounded by the input's;
 //! - no report or error message repeats a personal value, free text or a waiver's
 //!   reason from the input (long values with a space only, so that a value cannot
 //!   match a message's own words by chance).
@@ -132,6 +132,7 @@ pub fn case_file(data: &[u8]) {
                 let json = round_trip(&first);
                 assert_eq!(json, round_trip(&again), "checking twice differs");
                 check_paths(&first, &value, text);
+                assert_bounded(&first, text);
                 assert_private(&json, &private);
             }
         }
@@ -410,6 +411,19 @@ fn round_trip(report: &CheckReport) -> String {
     let back: CheckReport = serde_json::from_str(&json).expect("a report reads back");
     assert_eq!(&back, report, "the report does not round-trip through JSON");
     json
+}
+
+/// Output grows with the input, not with the span of its dates: at most 100 findings
+/// and obligations per byte (a month-by-month rule gives at most 3,600 months for one
+/// enrollment record of a few dozen bytes). A walk to chrono's last day gave millions.
+fn assert_bounded(report: &CheckReport, text: &str) {
+    let items = report.findings.len() + report.obligations.len();
+    let limit = text.len().saturating_add(1).saturating_mul(100);
+    assert!(
+        items <= limit,
+        "{items} findings and obligations for {} bytes of input",
+        text.len()
+    );
 }
 
 /// Every finding of a checked document: a path present in it, located at a line and
