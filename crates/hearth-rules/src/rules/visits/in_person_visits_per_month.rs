@@ -47,8 +47,8 @@ crate::declare_rule! {
     /// An entry date before 1900-01-01 (`calendar::EARLIEST_WALKED`: a typing error, not
     /// history) gives a not-evaluated finding at its `entered_on`, and months are
     /// counted from January 1900. Likewise an evaluation date (or exit date) after
-    /// 2199-12-31 (`calendar::LATEST_WALKED`) gives a not-evaluated finding at the
-    /// enrollment (or its `exit/exited_on`), and months are counted to December 2199.
+    /// 2200-12-31 (`calendar::LATEST_WALKED`) gives a not-evaluated finding at the
+    /// enrollment (or its `exit/exited_on`), and months are counted to December 2200.
     ///
     /// Every enrollment of a case file is judged: the policy decides which programs the
     /// rule runs for (the ICMS policies).
@@ -457,10 +457,10 @@ mod tests {
     }
 
     #[test]
-    fn an_evaluation_after_2199_is_walked_to_2199_and_reported_not_evaluated() {
+    fn an_evaluation_after_2200_is_walked_to_2200_and_reported_not_evaluated() {
         // Found by fuzzing: as of chrono's last day, one open enrollment gave a finding
         // for each of three million months.
-        let json = r#"{"schema_version":"1.0","participant":{"id":"P"},"enrollments":[{"id":"E1","program":"icms","tier":"low-billing","entered_on":"2199-10-01"}]}"#;
+        let json = r#"{"schema_version":"1.0","participant":{"id":"P"},"enrollments":[{"id":"E1","program":"icms","tier":"low-billing","entered_on":"2200-10-01"}]}"#;
         let case = hearth_model::parse_case_file(json).unwrap();
         let params = Params::defaults(InPersonVisitsPerMonth::META.params);
         let cx = CaseContext::new(
@@ -480,7 +480,7 @@ mod tests {
         assert_eq!(not_evaluated.len(), 1, "{:#?}", out.findings);
         assert_eq!(not_evaluated[0].path, "/enrollments/0");
         assert_eq!(not_evaluated[0].on, calendar::LATEST_WALKED);
-        // October, November and December 2199 are short; nothing is in progress.
+        // October, November and December 2200 are short; nothing is in progress.
         assert_eq!(out.findings.len(), 4, "{:#?}", out.findings);
         assert!(out.obligations.is_empty());
     }
