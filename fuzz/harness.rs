@@ -414,8 +414,9 @@ fn round_trip(report: &CheckReport) -> String {
 }
 
 /// Output grows with the input, not with the span of its dates: at most 100 findings
-/// and obligations per byte (a month-by-month rule gives at most 3,600 months for one
-/// enrollment record of a few dozen bytes). A walk to chrono's last day gave millions.
+/// and obligations per byte (a month-by-month rule walks at most 3,612 months, 1900 to
+/// 2200, for one enrollment record of a few dozen bytes). A walk to chrono's last day
+/// gave millions.
 fn assert_bounded(report: &CheckReport, text: &str) {
     let items = report.findings.len() + report.obligations.len();
     let limit = text.len().saturating_add(1).saturating_mul(100);
@@ -525,12 +526,13 @@ fn is_distinctive(s: &str) -> bool {
 fn private_strings(value: &Value) -> Vec<String> {
     fn walk(value: &Value, private: bool, secret: &mut Vec<String>, public: &mut Vec<String>) {
         match value {
-            Value::String(s) if private => {
-                if is_distinctive(s) {
+            Value::String(s) => {
+                if !private {
+                    public.push(s.clone());
+                } else if is_distinctive(s) {
                     secret.push(s.trim().to_owned());
                 }
             }
-            Value::String(s) => public.push(s.clone()),
             Value::Array(items) => items.iter().for_each(|v| walk(v, private, secret, public)),
             Value::Object(map) => {
                 for (k, v) in map {
