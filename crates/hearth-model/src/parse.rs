@@ -327,12 +327,18 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
         return format!("unknown value (not repeated here); expected {expected}");
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = match rest.find("`, expected ") {
-            Some(at) => (
-                rest.get(..at).unwrap_or_default(),
-                rest.get(at + "`, expected ".len()..).unwrap_or_default(),
-            ),
-            None => (rest.trim_end_matches('`'), "no other fields"),
+        // The key is input and may itself hold "`, expected ": the list of known
+        // fields is what follows the last one (and there is none after "there are no
+        // fields").
+        let (field, expected) = match rest.strip_suffix("`, there are no fields") {
+            Some(field) => (field, "no other fields"),
+            None => match rest.rfind("`, expected ") {
+                Some(at) => (
+                    rest.get(..at).unwrap_or_default(),
+                    rest.get(at + "`, expected ".len()..).unwrap_or_default(),
+                ),
+                None => (rest.trim_end_matches('`'), "no other fields"),
+            },
         };
         let mut text = if name_field_shaped_keys && is_field_name(field) {
             format!("unknown field `{field}`; expected {expected}")
@@ -670,5 +676,25 @@ mod tests {
         .unwrap_err();
         assert!(!err.to_string().contains("smith"), "{err}");
         assert!(!err.message.contains("did you mean"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_unknown_field_holding_serdes_own_words_is_not_named_either() {
+        // Found by fuzzing: a key holding "`, expected " split the message inside the
+        // key, and the rest of the key was shown as the list of expected fields.
+        let text = r#"{"schema_version":"1.0","participant":{"id":"P-1","personal":{"x`, expected `name` or Jordan Example":1}}}"#;
+        let err = parse_case_file(text).unwrap_err();
+        assert!(!err.message.contains("Jordan"), "{}", err.message);
+        assert!(
+            err.message.contains("expected one of `name`"),
+            "{}",
+            err.message
+        );
+        let bare =
+            publishable_message("unknown field `a`, expected Jordan Example`, there are no fields");
+        assert_eq!(
+            bare,
+            "unknown field (its name is not repeated here); expected no other fields"
+        );
     }
 }

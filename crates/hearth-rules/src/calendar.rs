@@ -75,6 +75,13 @@ pub const EARLIEST_WALKED: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1)
     None => NaiveDate::MIN,
 };
 
+/// The latest date a rule that walks the calendar month by month goes to: 2200-12-31,
+/// the last date hearth reads in a record ([`hearth_model::LATEST_DATE`]). An evaluation
+/// date after it is a typing error: walking to the year 262143 would cost millions of
+/// months (and as many findings) for one record, so such rules report the months after
+/// this day as not evaluated instead.
+pub const LATEST_WALKED: NaiveDate = hearth_model::LATEST_DATE;
+
 /// The first days of every calendar month that overlaps `from..=to`, in order. Empty when
 /// `to` is before `from`.
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {

@@ -46,7 +46,9 @@ crate::declare_rule! {
     ///
     /// An entry date before 1900-01-01 (`calendar::EARLIEST_WALKED`: a typing error, not
     /// history) gives a not-evaluated finding at its `entered_on`, and months are
-    /// counted from January 1900.
+    /// counted from January 1900. Likewise an evaluation date (or exit date) after
+    /// 2200-12-31 (`calendar::LATEST_WALKED`) gives a not-evaluated finding at the
+    /// enrollment (or its `exit/exited_on`), and months are counted to December 2200.
     ///
     /// Every enrollment of a case file is judged: the policy decides which programs the
     /// rule runs for (the ICMS policies).
@@ -204,6 +206,23 @@ impl Rule for InPersonVisitsPerMonth {
                     ),
                 ));
                 first_month = calendar::EARLIEST_WALKED;
+            }
+            let mut end = end;
+            if end > calendar::LATEST_WALKED {
+                let (at, date) = if open {
+                    (path.clone(), "evaluation date")
+                } else {
+                    (path.key("exit").key("exited_on"), "exit date")
+                };
+                out.findings.push(cx.not_evaluated(
+                    &at,
+                    calendar::LATEST_WALKED,
+                    format!(
+                        "{date} after {}: months after it are not counted; check the {date}",
+                        calendar::LATEST_WALKED
+                    ),
+                ));
+                end = calendar::LATEST_WALKED;
             }
             for month in calendar::months_between(first_month, end) {
                 let month_end = calendar::month_end(month);
@@ -435,6 +454,35 @@ mod tests {
         // January and February 1900 are short; March is in progress.
         assert_eq!(out.findings.len(), 3, "{:#?}", out.findings);
         assert_eq!(out.obligations.len(), 1);
+    }
+
+    #[test]
+    fn an_evaluation_after_2200_is_walked_to_2200_and_reported_not_evaluated() {
+        // Found by fuzzing: as of chrono's last day, one open enrollment gave a finding
+        // for each of three million months.
+        let json = r#"{"schema_version":"1.0","participant":{"id":"P"},"enrollments":[{"id":"E1","program":"icms","tier":"low-billing","entered_on":"2200-10-01"}]}"#;
+        let case = hearth_model::parse_case_file(json).unwrap();
+        let params = Params::defaults(InPersonVisitsPerMonth::META.params);
+        let cx = CaseContext::new(
+            &case,
+            NaiveDate::MAX,
+            crate::builtin_catalog(),
+            &params,
+            &InPersonVisitsPerMonth::META,
+        );
+        let mut out = Out::default();
+        InPersonVisitsPerMonth.check(&cx, &mut out);
+        let not_evaluated: Vec<_> = out
+            .findings
+            .iter()
+            .filter(|f| f.kind == crate::FindingKind::NotEvaluated)
+            .collect();
+        assert_eq!(not_evaluated.len(), 1, "{:#?}", out.findings);
+        assert_eq!(not_evaluated[0].path, "/enrollments/0");
+        assert_eq!(not_evaluated[0].on, calendar::LATEST_WALKED);
+        // October, November and December 2200 are short; nothing is in progress.
+        assert_eq!(out.findings.len(), 4, "{:#?}", out.findings);
+        assert!(out.obligations.is_empty());
     }
 
     #[test]
