@@ -335,6 +335,22 @@ pub struct FileEntry {
     pub findings: usize,
 }
 
+impl FileEntry {
+    /// The entry of a document that was not checked against a policy (an extension, or
+    /// one that could not be read), with its number of findings.
+    fn unchecked(file: String, record: Option<u32>, kind: DocumentKind, findings: usize) -> Self {
+        FileEntry {
+            file,
+            record,
+            kind,
+            policy: None,
+            as_of: None,
+            participants: 0,
+            findings,
+        }
+    }
+}
+
 /// A finding with the file and the place in it: file, record, line and column, then the
 /// library finding's own fields (code, rule, severity, kind, message, participant,
 /// JSON Pointer path, date, requirements, help, waiver).
@@ -486,15 +502,7 @@ impl Checked {
                 }
             }
             Outcome::Read => DocumentResult {
-                entry: FileEntry {
-                    file,
-                    record,
-                    kind,
-                    policy: None,
-                    as_of: None,
-                    participants: 0,
-                    findings: 0,
-                },
+                entry: FileEntry::unchecked(file, record, kind, 0),
                 findings: Vec::new(),
                 obligations: Vec::new(),
                 summary,
@@ -524,15 +532,7 @@ impl Checked {
                     },
                 };
                 DocumentResult {
-                    entry: FileEntry {
-                        file,
-                        record,
-                        kind,
-                        policy: None,
-                        as_of: None,
-                        participants: 0,
-                        findings: 1,
-                    },
+                    entry: FileEntry::unchecked(file, record, kind, 1),
                     findings: vec![finding],
                     obligations: Vec::new(),
                     summary,
@@ -586,15 +586,7 @@ impl CheckReport {
         use std::collections::BTreeMap;
         let mut by_key: BTreeMap<(&str, Option<u32>), DocumentResult> = BTreeMap::new();
         let blank = |file: &str, record: Option<u32>| DocumentResult {
-            entry: FileEntry {
-                file: file.to_owned(),
-                record,
-                kind: DocumentKind::Invalid,
-                policy: None,
-                as_of: None,
-                participants: 0,
-                findings: 0,
-            },
+            entry: FileEntry::unchecked(file.to_owned(), record, DocumentKind::Invalid, 0),
             findings: Vec::new(),
             obligations: Vec::new(),
             summary: CheckSummary {
