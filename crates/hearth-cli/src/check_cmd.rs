@@ -41,7 +41,7 @@ pub struct InputArgs {
     /// The evaluation date (YYYY-MM-DD): records are judged as they stood at the end of
     /// that day. Default: hearth.toml's, else today. Printed in every report so a run
     /// can be reproduced.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::as_of_date)]
     pub as_of: Option<NaiveDate>,
     /// The settings file to use instead of the nearest hearth.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
@@ -49,9 +49,9 @@ pub struct InputArgs {
     /// Ignore every hearth.toml.
     #[arg(long)]
     pub isolated: bool,
-    /// Worker threads that parse and check documents (default: one per core). The
-    /// output is the same, byte for byte, whatever the number.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads that parse and check documents (default: one per core; at most
+    /// 256). The output is the same, byte for byte, whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
     /// The largest document read, in bytes: one JSON file, standard input, or one line
     /// of an NDJSON file (default 16 MiB, or hearth.toml's `[limits]`). A larger one is

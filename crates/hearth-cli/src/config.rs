@@ -171,6 +171,13 @@ impl Config {
             }),
             message: e.message().trim().to_owned(),
         })?;
+        let dates = file
+            .as_of
+            .iter()
+            .chain(file.overrides.iter().filter_map(|o| o.as_of.as_ref()));
+        for date in dates {
+            crate::args::check_range(*date).map_err(|m| bad_at("as_of", m))?;
+        }
         let dir = path
             .parent()
             .map(Path::to_path_buf)

@@ -121,6 +121,17 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
 }
 
 impl CliError {
+    /// Whether the output was closed by its reader (`hearth check | head`): the run
+    /// ends quietly then, as other command-line tools do.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Self::Output(e) | Self::Write { source: e, .. } => {
+                e.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+
     /// A hint on what to do next, when there is one.
     pub fn help(&self) -> Option<&'static str> {
         match self {

@@ -32,7 +32,7 @@ pub struct GenerateArgs {
     pub seed: u64,
     /// The export date the histories end on (YYYY-MM-DD). Fixed by default, never today,
     /// so that output is the same whenever it is generated.
-    #[arg(long, value_name = "DATE", default_value_t = hearth_generate::DEFAULT_AS_OF)]
+    #[arg(long, value_name = "DATE", default_value_t = hearth_generate::DEFAULT_AS_OF, value_parser = crate::args::as_of_date)]
     pub as_of: NaiveDate,
     /// The share of files, in percent, that get injected lapses.
     #[arg(long, value_name = "PERCENT", default_value_t = 25,

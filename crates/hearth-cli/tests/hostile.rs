@@ -128,3 +128,69 @@ fn settings_errors_have_line_column_and_key() {
     assert!(err.contains("fail_on"), "{err}");
     assert!(!err.contains("sometimes"), "{err}");
 }
+
+/// `--as-of` is a real date in the range documents may hold, for every command that
+/// takes one; `-j` is bounded instead of panicking when threads are refused.
+#[test]
+fn dates_and_thread_counts_out_of_range_exit_2() {
+    let dir = scratch("ranges");
+    copy_example(&dir, "rrh.json");
+    for args in [
+        &["check", "rrh.json", "--isolated", "--as-of", "0205-11-30"][..],
+        &["check", "rrh.json", "--isolated", "--as-of", "2026-2-3"][..],
+        &["due", "rrh.json", "--isolated", "--as-of", "2201-01-01"][..],
+        &[
+            "generate",
+            "--participants",
+            "1",
+            "--as-of",
+            "0205-11-30",
+            "--out",
+            "g",
+        ][..],
+        &["check", "rrh.json", "--isolated", "-j", "65535"][..],
+    ] {
+        let out = hearth_in(&dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        !dir.join("g").exists(),
+        "generate wrote files for a refused date"
+    );
+    std::fs::write(dir.join("hearth.toml"), "as_of = 0205-11-30\n").expect("config");
+    let out = hearth_in(&dir, &["check", "rrh.json"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("as_of"), "{}", stderr(&out));
+}
+
+/// A reader that closes the pipe early (`hearth check | head`) ends the run quietly.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = scratch("pipe");
+    // Enough output that the pipe fills and the write fails once the reader has gone.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(["schema", "case-file"])
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    let mut out = child.stdout.take().expect("stdout");
+    out.read_exact(&mut first).expect("some output");
+    drop(out);
+    let result = child.wait_with_output().expect("wait");
+    let err = stderr(&result);
+    assert!(
+        !err.contains("Broken pipe") && !err.contains("error"),
+        "{err}"
+    );
+    assert_eq!(result.status.code(), Some(0), "{err}");
+}
