@@ -110,6 +110,8 @@ pub struct Config {
     /// The limits on what the run reads (`[limits]`; the defaults when not set).
     pub limits: Limits,
     overrides: Vec<Override>,
+    /// Files never read when found in a folder (the run's own output), canonical.
+    never_read: Vec<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -222,6 +224,7 @@ impl Config {
             ignore: file.ignore,
             overrides,
             dir,
+            never_read: Vec::new(),
         })
     }
 
@@ -232,8 +235,24 @@ impl Config {
         full.strip_prefix(base).ok().map(Path::to_path_buf)
     }
 
-    /// Whether `exclude` drops a file found in a directory.
+    /// Never reads `file` when it is found in a folder: the run's own output.
+    pub fn never_read(&mut self, file: &Path) {
+        let parent = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let (Ok(dir), Some(name)) = (std::fs::canonicalize(parent), file.file_name()) {
+            self.never_read.push(dir.join(name));
+        }
+    }
+
+    /// Whether `exclude` (or the run's own output) drops a file found in a directory.
     pub fn excludes(&self, file: &Path) -> bool {
+        if !self.never_read.is_empty()
+            && std::fs::canonicalize(file).is_ok_and(|f| self.never_read.contains(&f))
+        {
+            return true;
+        }
         !self.exclude.is_empty()
             && self
                 .relative(file)

@@ -31,6 +31,7 @@ mod generate_cmd;
 mod init_cmd;
 mod inputs;
 mod inspect;
+mod output;
 mod policy_arg;
 mod render;
 mod rules_cmd;

@@ -194,3 +194,210 @@ fn a_closed_pipe_ends_quietly() {
     );
     assert_eq!(result.status.code(), Some(0), "{err}");
 }
+
+/// `-o` never destroys an input, never reads its own report back, and a run that stops
+/// (exit 2) leaves the previous report as it was; `-o -` is standard output.
+#[test]
+fn the_output_never_replaces_an_input_or_an_old_report_on_failure() {
+    let dir = scratch("output");
+    copy_example(&dir, "rrh.json");
+    let before = std::fs::read(dir.join("rrh.json")).expect("read");
+    let out = hearth_in(
+        &dir,
+        &[
+            "check",
+            "rrh.json",
+            "--isolated",
+            "--as-of",
+            "2026-06-26",
+            "-o",
+            "./rrh.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.join("rrh.json")).expect("read"), before);
+
+    let args = [
+        "check",
+        ".",
+        "--isolated",
+        "--as-of",
+        "2026-06-26",
+        "--format",
+        "json",
+        "-o",
+        "r.json",
+    ];
+    let first = hearth_in(&dir, &args);
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    let report = std::fs::read_to_string(dir.join("r.json")).expect("report");
+    // Run again: the old report in the checked folder is not read as an input.
+    let second = hearth_in(&dir, &args);
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("r.json")).expect("report"),
+        report
+    );
+
+    // A run that cannot run leaves the old report.
+    let failed = hearth_in(
+        &dir,
+        &[
+            "check",
+            ".",
+            "--isolated",
+            "--policy",
+            "no-such-policy",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+        ],
+    );
+    assert_eq!(failed.status.code(), Some(2), "{}", stderr(&failed));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("r.json")).expect("report"),
+        report
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("hearth-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let to_stdout = hearth_in(
+        &dir,
+        &[
+            "check",
+            "rrh.json",
+            "--isolated",
+            "--as-of",
+            "2026-06-26",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(
+        stdout(&to_stdout).contains("CONS001"),
+        "{}",
+        stderr(&to_stdout)
+    );
+    assert!(!dir.join("-").exists());
+    let format_name = hearth_in(
+        &dir,
+        &["check", "rrh.json", "--isolated", "--output", "json"],
+    );
+    assert_eq!(format_name.status.code(), Some(2));
+    assert!(
+        stderr(&format_name).contains("--format json"),
+        "{}",
+        stderr(&format_name)
+    );
+    assert!(!dir.join("json").exists());
+}
+
+/// One bad entry in a folder never aborts the batch: a link to nothing or to a folder
+/// is a located problem, a pipe is passed over with a note (never opened, so the run
+/// cannot hang), and the rest is checked.
+#[cfg(unix)]
+#[test]
+fn odd_entries_in_a_folder_do_not_stop_the_batch() {
+    let dir = scratch("odd-entries");
+    let d = dir.join("d");
+    std::fs::create_dir_all(dir.join("elsewhere")).expect("mkdir");
+    std::fs::create_dir_all(&d).expect("mkdir");
+    copy_example(&d, "rrh.json");
+    std::os::unix::fs::symlink(dir.join("nowhere.json"), d.join("dangling.json")).expect("link");
+    std::os::unix::fs::symlink(dir.join("elsewhere"), d.join("folder.json")).expect("link");
+    let fifo = Command::new("mkfifo").arg(d.join("pipe.json")).status();
+    let out = hearth_in(
+        &dir,
+        &[
+            "check",
+            "d",
+            "--isolated",
+            "--as-of",
+            "2026-06-26",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let text = report.to_string();
+    assert!(
+        text.contains("dangling.json") && text.contains("folder.json"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CONS001"),
+        "the good file was checked: {text}"
+    );
+    if fifo.is_ok_and(|s| s.success()) {
+        assert!(stderr(&out).contains("pipe.json"), "{}", stderr(&out));
+    }
+}
+
+/// Inputs are read once: a pipe named outright (`<(cat f.json)`) and NDJSON on standard
+/// input are checked; the same file under two spellings is checked once.
+#[cfg(unix)]
+#[test]
+fn pipes_stdin_ndjson_and_repeated_spellings() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let dir = scratch("once");
+    copy_example(&dir, "rrh.json");
+    let base = ["--isolated", "--as-of", "2026-06-26", "--format", "json"];
+    let once = hearth_in(&dir, &[&["check", "rrh.json"][..], &base].concat());
+    let twice = hearth_in(
+        &dir,
+        &[&["check", "rrh.json", "./rrh.json"][..], &base].concat(),
+    );
+    let count = |out: &Output| -> serde_json::Value {
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        report["summary"].clone()
+    };
+    assert_eq!(count(&once)["documents"], 1, "{}", stderr(&once));
+    assert_eq!(count(&once), count(&twice), "{}", stderr(&twice));
+
+    let piped = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "{} check <(cat rrh.json) --isolated --as-of 2026-06-26 --format json",
+            env!("CARGO_BIN_EXE_hearth")
+        ))
+        .current_dir(&dir)
+        .output()
+        .expect("bash");
+    assert_eq!(piped.status.code(), Some(1), "{}", stderr(&piped));
+    assert!(stdout(&piped).contains("CONS001"), "{}", stderr(&piped));
+
+    let generated = hearth_in(&dir, &["generate", "--participants", "5", "--seed", "3"]);
+    assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args([
+            "check",
+            "-",
+            "--isolated",
+            "--format",
+            "json",
+            "--exit-zero",
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&generated.stdout)
+        .expect("feed");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["summary"]["documents"], 5, "{report}");
+}
