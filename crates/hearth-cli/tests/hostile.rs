@@ -401,3 +401,36 @@ fn pipes_stdin_ndjson_and_repeated_spellings() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["summary"]["documents"], 5, "{report}");
 }
+
+/// `hearth due` reports documents it could not read (and exits 1) instead of printing
+/// a short agenda; each row carries the date its file was judged as of.
+#[test]
+fn due_reports_unreadable_documents_and_each_files_date() {
+    let dir = scratch("due");
+    copy_example(&dir, "rrh.json");
+    std::fs::write(dir.join("broken.json"), "{\"participant\": ").expect("write");
+    let out = hearth_in(&dir, &["due", ".", "--isolated", "--as-of", "2026-06-26"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("could not be read: broken.json"), "{text}");
+    assert!(text.contains("1 document could not be read"), "{text}");
+    let out = hearth_in(
+        &dir,
+        &[
+            "due",
+            ".",
+            "--isolated",
+            "--as-of",
+            "2026-06-26",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let agenda: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(agenda["unreadable"][0]["code"], "INPUT001", "{agenda}");
+    assert_eq!(
+        agenda["obligations"][0]["file_as_of"], "2026-06-26",
+        "{agenda}"
+    );
+}
