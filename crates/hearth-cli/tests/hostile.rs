@@ -412,7 +412,7 @@ fn due_reports_unreadable_documents_and_each_files_date() {
     let out = hearth_in(&dir, &["due", ".", "--isolated", "--as-of", "2026-06-26"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("could not be read: broken.json"), "{text}");
+    assert!(text.contains("could not be read: ./broken.json"), "{text}");
     assert!(text.contains("1 document could not be read"), "{text}");
     let out = hearth_in(
         &dir,
@@ -432,5 +432,57 @@ fn due_reports_unreadable_documents_and_each_files_date() {
     assert_eq!(
         agenda["obligations"][0]["file_as_of"], "2026-06-26",
         "{agenda}"
+    );
+}
+
+/// `hearth inspect` reads NDJSON (files and standard input) as `check` does, and has a
+/// size limit, so a huge input is reported instead of read until memory runs out.
+#[test]
+fn inspect_reads_ndjson_and_keeps_to_the_size_limit() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let dir = scratch("inspect");
+    let generated = hearth_in(&dir, &["generate", "--participants", "3", "--seed", "1"]);
+    std::fs::write(dir.join("c.ndjson"), &generated.stdout).expect("write");
+    let out = hearth_in(&dir, &["inspect", "c.ndjson"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("3 documents read, 3 loaded"),
+        "{}",
+        stdout(&out)
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(["inspect", "-"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&generated.stdout)
+        .expect("feed");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("3 documents read, 3 loaded"),
+        "{}",
+        stdout(&out)
+    );
+
+    copy_example(&dir, "rrh.json");
+    let out = hearth_in(
+        &dir,
+        &["inspect", "rrh.json", "--max-document-bytes", "1000"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("larger than the limit"),
+        "{}",
+        stdout(&out)
     );
 }
