@@ -116,6 +116,29 @@ impl Write for Staged {
     }
 }
 
+/// Whether something is at `path` already: a file, a folder, or a link (even one that
+/// points nowhere, which `Path::exists` calls absent).
+pub fn occupied(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// Writes a whole file: its folder is created when missing, a link to nothing is
+/// refused, and the file is written aside and renamed into place.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| CliError::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut staged = Staged::create(path)?;
+    staged.write_all(bytes).map_err(|source| CliError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    staged.commit()
+}
+
 /// Refuses to write through a symbolic link that points nowhere (the write would
 /// create a file wherever the link points) and over a folder.
 pub fn refuse_odd_destination(path: &Path) -> Result<(), CliError> {

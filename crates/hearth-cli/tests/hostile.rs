@@ -486,3 +486,53 @@ fn inspect_reads_ndjson_and_keeps_to_the_size_limit() {
         stdout(&out)
     );
 }
+
+/// Writing commands never replace what is there without --force, and never write
+/// through a link that points nowhere.
+#[cfg(unix)]
+#[test]
+fn writers_respect_force_and_refuse_dangling_links() {
+    let dir = scratch("writers");
+    let schemas = dir.join("schemas");
+    let first = hearth_in(&dir, &["schema", "--out-dir", "schemas"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // Unchanged files are left as they are; a changed one needs --force.
+    let again = hearth_in(&dir, &["schema", "--out-dir", "schemas"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let edited = schemas.join("case-file.schema.json");
+    std::fs::write(&edited, "{}").expect("edit");
+    let refused = hearth_in(&dir, &["schema", "--out-dir", "schemas"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert_eq!(std::fs::read_to_string(&edited).expect("read"), "{}");
+    let forced = hearth_in(&dir, &["schema", "--out-dir", "schemas", "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_ne!(std::fs::read_to_string(&edited).expect("read"), "{}");
+
+    let target = dir.join("elsewhere.toml");
+    let init_dir = dir.join("init");
+    std::fs::create_dir_all(&init_dir).expect("mkdir");
+    std::os::unix::fs::symlink(&target, init_dir.join("hearth.toml")).expect("link");
+    let init = hearth_in(&init_dir, &["init"]);
+    assert_eq!(init.status.code(), Some(2), "{}", stderr(&init));
+    let init = hearth_in(&init_dir, &["init", "--force"]);
+    assert_eq!(init.status.code(), Some(2), "{}", stderr(&init));
+    assert!(!target.exists(), "init wrote through a dangling link");
+
+    let out_target = dir.join("elsewhere.ndjson");
+    std::os::unix::fs::symlink(&out_target, dir.join("g.ndjson")).expect("link");
+    for force in [&[][..], &["--force"][..]] {
+        let gen = hearth_in(
+            &dir,
+            &[
+                &["generate", "--participants", "1", "--output", "g.ndjson"][..],
+                force,
+            ]
+            .concat(),
+        );
+        assert_eq!(gen.status.code(), Some(2), "{}", stderr(&gen));
+    }
+    assert!(
+        !out_target.exists(),
+        "generate wrote through a dangling link"
+    );
+}
