@@ -31,7 +31,6 @@ mod init_cmd;
 mod inputs;
 mod inspect;
 mod policy_arg;
-mod render;
 mod rules_cmd;
 mod schema_cmd;
 
