@@ -21,9 +21,9 @@ use crate::error::CliError;
 use crate::inputs::{self, Source, Text};
 use crate::output;
 use crate::policy_arg::load_policy;
-use crate::render::text::TextSink;
-use crate::render::{self, Sink};
 use crate::rules_cmd::{select_rules, selects};
+use hearth::render::text::TextSink;
+use hearth::render::{self, Sink, SpoolStorage, Spools};
 
 /// What to check and how: shared by `hearth check` and `hearth due`.
 #[derive(Debug, Args)]
@@ -190,17 +190,21 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
         None => stdout,
     };
     let mut out = std::io::BufWriter::new(out);
+    let spools = Spools::new(temp_spool);
     let mut sink: Box<dyn Sink> = match args.format {
-        CheckFormat::Text => Box::new(TextSink::new(render::text::Options {
-            color: match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => to_file.is_none() && color_wanted(),
+        CheckFormat::Text => Box::new(TextSink::with_spools(
+            render::text::Options {
+                color: match args.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => to_file.is_none() && color_wanted(),
+                },
+                no_obligations: args.no_obligations,
             },
-            no_obligations: args.no_obligations,
-        })),
-        CheckFormat::Json => Box::new(render::json::JsonSink::default()),
-        CheckFormat::Sarif => Box::new(render::sarif::SarifSink::default()),
+            spools,
+        )),
+        CheckFormat::Json => Box::new(render::json::JsonSink::with_spools(spools)),
+        CheckFormat::Sarif => Box::new(render::sarif::SarifSink::with_spools(spools)),
         CheckFormat::Junit => Box::new(render::junit::JunitSink::default()),
         CheckFormat::Github => Box::new(render::github::GithubSink),
     };
@@ -238,6 +242,16 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How much a sink's spool holds in memory before it moves to a temporary file.
+const SPOOL_IN_MEMORY: usize = 4 * 1024 * 1024;
+
+/// Storage for the sinks' spools: in memory up to [`SPOOL_IN_MEMORY`] bytes, then in an
+/// anonymous temporary file (removed by the system when the run ends), so a caseload of
+/// any size is rendered in bounded memory.
+fn temp_spool() -> Box<dyn SpoolStorage> {
+    Box::new(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY))
 }
 
 /// Colour on a terminal only, and never when `NO_COLOR` is set to anything non-empty.

@@ -33,7 +33,6 @@ mod inputs;
 mod inspect;
 mod output;
 mod policy_arg;
-mod render;
 mod rules_cmd;
 mod schema_cmd;
 
