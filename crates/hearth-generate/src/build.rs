@@ -26,10 +26,12 @@ use hearth_model::{
 use crate::dice::Dice;
 use crate::names;
 use crate::staff;
-use crate::time::{
-    days_between, is_weekday, month_end, month_start, plus_days, plus_months, weekday_on_or_after,
-    weekday_on_or_before, Zone,
+use hearth_model::calendar::{
+    add_days, add_months, days_between, is_weekday, month_end, month_start, weekday_on_or_after,
+    weekday_on_or_before,
 };
+
+use crate::time::Zone;
 use crate::{Generated, Options, Problem, Program};
 
 /// How an enrollment ends by the evaluation date.
@@ -214,9 +216,9 @@ impl<'a> Builder<'a> {
         let mut dice = Dice::new(options.seed, u64::try_from(index).unwrap_or(u64::MAX));
         let as_of = options.as_of;
         let months = i64::from(options.months.clamp(1, crate::MAX_MONTHS));
-        let history_start = plus_months(as_of, -months);
-        let entered = weekday_on_or_after(plus_days(history_start, dice.range(1, 21))).min(as_of);
-        let plan_on = weekday_on_or_after(plus_days(entered, dice.range(2, 4))).min(as_of);
+        let history_start = add_months(as_of, -months);
+        let entered = weekday_on_or_after(add_days(history_start, dice.range(1, 21))).min(as_of);
+        let plan_on = weekday_on_or_after(add_days(entered, dice.range(2, 4))).min(as_of);
         let cm_number = staff::case_manager_number(index);
         let mut builder = Builder {
             options,
@@ -358,9 +360,9 @@ impl<'a> Builder<'a> {
         match outcome {
             Outcome::Open => {}
             Outcome::PositiveExit => {
-                let exit = weekday_on_or_before(plus_days(self.as_of, -self.dice.range(5, 75)));
+                let exit = weekday_on_or_before(add_days(self.as_of, -self.dice.range(5, 75)));
                 if days_between(self.plan_on, exit) >= 90 {
-                    let meeting = weekday_on_or_before(plus_days(exit, -self.dice.range(3, 10)));
+                    let meeting = weekday_on_or_before(add_days(exit, -self.dice.range(3, 10)));
                     self.outcome = outcome;
                     self.exit_on = Some(exit);
                     self.discharge_on = Some(meeting);
@@ -368,7 +370,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Outcome::Terminated => {
-                let decided = weekday_on_or_before(plus_days(self.as_of, -self.dice.range(50, 90)));
+                let decided = weekday_on_or_before(add_days(self.as_of, -self.dice.range(50, 90)));
                 if days_between(self.plan_on, decided) >= 90 {
                     let dates = self.termination_dates(decided);
                     self.outcome = outcome;
@@ -381,13 +383,13 @@ impl<'a> Builder<'a> {
     }
 
     fn termination_dates(&mut self, decided: NaiveDate) -> TerminationDates {
-        let conference = weekday_on_or_before(plus_days(decided, -self.dice.range(3, 10)));
-        let notice = plus_days(decided, self.dice.range(0, 2));
-        let reviewed = plus_days(decided, self.dice.range(1, 5));
-        let deadline = plus_days(notice, 14);
+        let conference = weekday_on_or_before(add_days(decided, -self.dice.range(3, 10)));
+        let notice = add_days(decided, self.dice.range(0, 2));
+        let reviewed = add_days(decided, self.dice.range(1, 5));
+        let deadline = add_days(notice, 14);
         let appeal_filed = self.dice.percent(40).then(|| {
-            let filed = plus_days(notice, self.dice.range(2, 10));
-            (filed, plus_days(filed, self.dice.range(3, 7)))
+            let filed = add_days(notice, self.dice.range(2, 10));
+            (filed, add_days(filed, self.dice.range(3, 7)))
         });
         // The final notice is timed once the lapses are known (see `fix_final_notice`).
         TerminationDates {
@@ -416,10 +418,10 @@ impl<'a> Builder<'a> {
             None if no_deadline => t.reviewed,
             None => t.deadline,
         };
-        t.final_notice = plus_days(point, if late { late_by } else { early });
-        t.exit = weekday_on_or_after(plus_days(t.final_notice.max(t.deadline), gap));
+        t.final_notice = add_days(point, if late { late_by } else { early });
+        t.exit = weekday_on_or_after(add_days(t.final_notice.max(t.deadline), gap));
         if t.exit >= self.as_of {
-            t.exit = plus_days(self.as_of, -1);
+            t.exit = add_days(self.as_of, -1);
         }
         self.exit_on = Some(t.exit);
         self.end = t.exit;
@@ -468,7 +470,7 @@ impl<'a> Builder<'a> {
         }
         if self.program == Program::IcmRrh
             && self.outcome == Outcome::Open
-            && plus_months(self.entered, 24) < self.as_of
+            && add_months(self.entered, 24) < self.as_of
         {
             self.problems.insert(Problem::PastHorizon);
         }
@@ -536,13 +538,13 @@ impl<'a> Builder<'a> {
     /// finished before the evaluation date: where a missed visit is judged.
     fn full_past_months(&self) -> Vec<NaiveDate> {
         let mut months = Vec::new();
-        let mut m = month_start(plus_days(self.plan_on, 1));
+        let mut m = month_start(add_days(self.plan_on, 1));
         if m <= self.plan_on {
-            m = plus_months(m, 1);
+            m = add_months(m, 1);
         }
         while month_end(m) < self.as_of && month_end(m) < self.end {
             months.push(m);
-            let next = plus_months(m, 1);
+            let next = add_months(m, 1);
             if next <= m {
                 break;
             }
@@ -554,7 +556,7 @@ impl<'a> Builder<'a> {
     /// A day drawn from `lo..=hi` (a weekday when there is one near it).
     fn day_between(&mut self, lo: NaiveDate, hi: NaiveDate) -> NaiveDate {
         let span = days_between(lo, hi).max(0);
-        let day = plus_days(lo, self.dice.range(0, span));
+        let day = add_days(lo, self.dice.range(0, span));
         let weekday = weekday_on_or_before(day);
         if weekday >= lo {
             weekday
@@ -569,8 +571,8 @@ impl<'a> Builder<'a> {
             && (self.has(Problem::HomeVisitDuringDomesticViolence)
                 || (span >= 120 && self.dice.percent(8)))
         {
-            let from = self.day_between(plus_days(self.plan_on, 30), plus_days(self.end, -80));
-            let until = plus_days(from, self.dice.range(30, 45));
+            let from = self.day_between(add_days(self.plan_on, 30), add_days(self.end, -80));
+            let until = add_days(from, self.dice.range(30, 45));
             self.violence = Some((from, until));
         }
         let crisis_share = match self.program {
@@ -584,17 +586,17 @@ impl<'a> Builder<'a> {
             || (!gap && span >= 90 && self.dice.percent(crisis_share))
         {
             self.crisis_on =
-                Some(self.day_between(plus_days(self.plan_on, 20), plus_days(self.end, -45)));
+                Some(self.day_between(add_days(self.plan_on, 20), add_days(self.end, -45)));
         }
         let legal =
             self.has(Problem::ExpiredReleaseAtReferral) || self.has(Problem::ShareBeforeRelease);
         if legal || (span >= 180 && self.dice.percent(20)) {
             self.legal_on =
-                Some(self.day_between(plus_days(self.plan_on, 45), plus_days(self.end, -130)));
+                Some(self.day_between(add_days(self.plan_on, 45), add_days(self.end, -130)));
         }
         if self.has(Problem::StalledGoal) {
-            let from = self.day_between(plus_days(self.plan_on, 10), plus_days(self.end, -100));
-            self.stall = Some((from, plus_days(from, 80)));
+            let from = self.day_between(add_days(self.plan_on, 10), add_days(self.end, -100));
+            self.stall = Some((from, add_days(from, 80)));
         }
     }
 
@@ -605,32 +607,32 @@ impl<'a> Builder<'a> {
 
     fn referred_on(&self) -> NaiveDate {
         if self.has(Problem::FirstInterviewLate) {
-            plus_days(self.initial_contact_on(), -3)
+            add_days(self.initial_contact_on(), -3)
         } else {
-            plus_days(self.entered, -(self.spread(9) + 4))
+            add_days(self.entered, -(self.spread(9) + 4))
         }
     }
 
     fn initial_contact_on(&self) -> NaiveDate {
         if self.has(Problem::FirstInterviewLate) {
-            plus_days(self.entered, -(12 + self.spread(8)))
+            add_days(self.entered, -(12 + self.spread(8)))
         } else {
-            plus_days(self.entered, -self.spread(4))
+            add_days(self.entered, -self.spread(4))
         }
     }
 
     fn shelter_entry_on(&self) -> Option<NaiveDate> {
-        (self.program == Program::StlCoc).then(|| plus_days(self.entered, -(40 + self.spread(50))))
+        (self.program == Program::StlCoc).then(|| add_days(self.entered, -(40 + self.spread(50))))
     }
 
     fn move_in_on(&self) -> Option<NaiveDate> {
         let offset = self.spread(60);
         let day = match self.program {
             Program::IcmsHigh | Program::IcmsLow | Program::CtPsh => {
-                plus_days(self.entered, -offset / 3)
+                add_days(self.entered, -offset / 3)
             }
-            Program::IcmRrh | Program::Rrh => plus_days(self.entered, 20 + offset),
-            Program::StlCoc => plus_days(self.entered, 30 + offset),
+            Program::IcmRrh | Program::Rrh => add_days(self.entered, 20 + offset),
+            Program::StlCoc => add_days(self.entered, 30 + offset),
         };
         (day <= self.end).then_some(day)
     }
@@ -699,7 +701,7 @@ impl<'a> Builder<'a> {
         let mut signed = signed;
         let mut at_intake = at_intake;
         loop {
-            let expires = plus_days(plus_months(signed, 12), -1);
+            let expires = add_days(add_months(signed, 12), -1);
             self.consents.push(Consent {
                 id: self.next_consent_id(),
                 party: PartyId::new(party),
@@ -712,7 +714,7 @@ impl<'a> Builder<'a> {
             if expires >= self.end || expires >= self.as_of {
                 break;
             }
-            let renewed = plus_days(expires, -self.dice.range(5, 25));
+            let renewed = add_days(expires, -self.dice.range(5, 25));
             if renewed <= signed {
                 break;
             }
@@ -724,7 +726,7 @@ impl<'a> Builder<'a> {
     fn add_intake_consents(&mut self) {
         let late = self.has(Problem::NoReleaseAtIntake);
         let signed = if late {
-            plus_days(self.entered, self.dice.range(35, 50))
+            add_days(self.entered, self.dice.range(35, 50))
         } else {
             self.entered
         };
@@ -777,25 +779,25 @@ impl<'a> Builder<'a> {
         }
         let skip = self.has(Problem::StageSkipped);
         let mut changes = vec![(self.entered, Stage::HousingSupports)];
-        let isp = plus_days(self.entered, self.dice.range(30, 75));
+        let isp = add_days(self.entered, self.dice.range(30, 75));
         changes.push((isp, Stage::IndividualizedServicePlanning));
-        let aware = plus_days(isp, self.dice.range(60, 120));
+        let aware = add_days(isp, self.dice.range(60, 120));
         if !skip {
             changes.push((aware, Stage::SelfAwareness));
         }
-        let manage = plus_days(aware, self.dice.range(75, 150));
+        let manage = add_days(aware, self.dice.range(75, 150));
         changes.push((manage, Stage::SelfManagement));
         let mut last = manage;
         if !skip && self.dice.percent(20) {
             // A relapse: one step back, then forward again (allowed, R-PLAN-9).
-            let back = plus_days(manage, self.dice.range(30, 60));
-            let again = plus_days(back, self.dice.range(30, 60));
+            let back = add_days(manage, self.dice.range(30, 60));
+            let again = add_days(back, self.dice.range(30, 60));
             changes.push((back, Stage::SelfAwareness));
             changes.push((again, Stage::SelfManagement));
             last = again;
         }
         changes.push((
-            plus_days(last, self.dice.range(90, 180)),
+            add_days(last, self.dice.range(90, 180)),
             Stage::RebuiltReframed,
         ));
         if skip && manage > self.end {
@@ -804,7 +806,7 @@ impl<'a> Builder<'a> {
                 .iter_mut()
                 .find(|(_, s)| *s == Stage::SelfManagement)
             {
-                change.0 = plus_days(isp, 30).min(self.end);
+                change.0 = add_days(isp, 30).min(self.end);
             }
         }
         self.stages = changes
@@ -862,7 +864,7 @@ impl<'a> Builder<'a> {
     /// The last day regular contacts are scheduled on (the exit day has its own visit).
     fn last_regular_day(&self) -> NaiveDate {
         match self.exit_on {
-            Some(exit) => plus_days(exit, -1),
+            Some(exit) => add_days(exit, -1),
             None => self.as_of,
         }
     }
@@ -894,7 +896,7 @@ impl<'a> Builder<'a> {
 
     fn monthly_slots(&mut self, slots: &mut Vec<Slot>) {
         let pattern = self.pattern();
-        let first = plus_days(self.plan_on, 1);
+        let first = add_days(self.plan_on, 1);
         let last = self.last_regular_day();
         let mut month = month_start(first);
         while month <= last {
@@ -931,7 +933,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            let next = plus_months(month, 1);
+            let next = add_months(month, 1);
             if next <= month {
                 break;
             }
@@ -950,15 +952,15 @@ impl<'a> Builder<'a> {
             return chosen;
         }
         for part in 0..parts {
-            let from = plus_days(lo, len * part / parts);
-            let to = plus_days(lo, len * (part + 1) / parts - 1);
+            let from = add_days(lo, len * part / parts);
+            let to = add_days(lo, len * (part + 1) / parts - 1);
             let mut days = Vec::new();
             let mut day = from;
             while day <= to {
                 if is_weekday(day) {
                     days.push(day);
                 }
-                let next = plus_days(day, 1);
+                let next = add_days(day, 1);
                 if next <= day {
                     break;
                 }
@@ -977,7 +979,7 @@ impl<'a> Builder<'a> {
         let last = self.last_regular_day();
         let gap_from = self
             .has(Problem::ContactGap)
-            .then(|| self.day_between(plus_days(self.plan_on, 20), plus_days(self.end, -60)));
+            .then(|| self.day_between(add_days(self.plan_on, 20), add_days(self.end, -60)));
         let mut gap_done = false;
         let mut day = self.plan_on;
         loop {
@@ -993,7 +995,7 @@ impl<'a> Builder<'a> {
                 gap = max + self.dice.range(3, 8);
                 gap_done = true;
             }
-            let mut next = plus_days(day, gap);
+            let mut next = add_days(day, gap);
             if !is_weekday(next) {
                 let before = weekday_on_or_before(next);
                 next = if before > day && !long {
@@ -1026,7 +1028,7 @@ impl<'a> Builder<'a> {
         // A collateral contact about once a month.
         let mut month = month_start(self.plan_on);
         while month <= last {
-            let lo = month.max(plus_days(self.plan_on, 1));
+            let lo = month.max(add_days(self.plan_on, 1));
             let hi = month_end(month).min(last);
             if lo <= hi && self.dice.percent(85) {
                 let day = self.day_between(lo, hi);
@@ -1036,7 +1038,7 @@ impl<'a> Builder<'a> {
                     ContactMode::Phone,
                 ));
             }
-            let next = plus_months(month, 1);
+            let next = add_months(month, 1);
             if next <= month {
                 break;
             }
@@ -1049,7 +1051,7 @@ impl<'a> Builder<'a> {
         let last = self.last_regular_day();
         let mut month = month_start(self.plan_on);
         while month <= last {
-            let lo = month.max(plus_days(self.plan_on, 1));
+            let lo = month.max(add_days(self.plan_on, 1));
             let hi = month_end(month).min(last);
             if lo <= hi && self.dice.percent(12) {
                 let day = self.day_between(lo, hi);
@@ -1058,7 +1060,7 @@ impl<'a> Builder<'a> {
                 slot.status = EncounterStatus::NoShow;
                 slots.push(slot);
             }
-            let next = plus_months(month, 1);
+            let next = add_months(month, 1);
             if next <= month {
                 break;
             }
@@ -1093,7 +1095,7 @@ impl<'a> Builder<'a> {
                 Slot::new(exit, EncounterKind::Visit, ContactMode::InPerson).at(Location::Office);
             slot.last = true;
             slots.push(slot);
-            let follow = plus_days(exit, 30);
+            let follow = add_days(exit, 30);
             if self.outcome == Outcome::PositiveExit && follow <= self.as_of {
                 slots.push(Slot::new(
                     weekday_on_or_after(follow),
@@ -1241,8 +1243,8 @@ impl<'a> Builder<'a> {
             .filter(|s| s.is_visit_contact() && !s.last)
             .map(|s| s.date)
             .collect();
-        let mut next = plus_days(start, self.dice.range(150, 240));
-        while next < plus_days(self.end, -30) {
+        let mut next = add_days(start, self.dice.range(150, 240));
+        while next < add_days(self.end, -30) {
             let Some(&day) = visit_days.iter().find(|d| **d >= next) else {
                 break;
             };
@@ -1254,14 +1256,14 @@ impl<'a> Builder<'a> {
             }
             let area = self.take_area(&mut areas);
             goals.push(self.goal_spec(goals.len(), area, day));
-            next = plus_days(day, self.dice.range(150, 240));
+            next = add_days(day, self.dice.range(150, 240));
         }
         if self.has(Problem::TooManyActiveGoals) {
             let day = visit_days
                 .iter()
                 .rev()
                 .copied()
-                .find(|d| *d > plus_days(start, 14))
+                .find(|d| *d > add_days(start, 14))
                 .unwrap_or(start);
             let open = goals.iter().filter(|g| g.closed_on.is_none()).count();
             for _ in open..4 {
@@ -1293,7 +1295,7 @@ impl<'a> Builder<'a> {
     // ----- risks -------------------------------------------------------------------------
 
     fn add_risks(&mut self) {
-        let latest = plus_days(self.end, -21);
+        let latest = add_days(self.end, -21);
         let candidates: Vec<usize> = self
             .slots
             .iter()
@@ -1378,7 +1380,7 @@ impl<'a> Builder<'a> {
         };
         let id = RiskObservationId::new(format!("R{}", self.risks.len() + 1));
         let (category, step) = risk_facts(risk);
-        let respond = plus_days(day, self.dice.range(0, 3));
+        let respond = add_days(day, self.dice.range(0, 3));
         let mut responses = Vec::new();
         let action = ActionStepIdGen::next(&self.action_steps);
         let plan_step = |status| PlannedActionStep {
@@ -1400,7 +1402,7 @@ impl<'a> Builder<'a> {
                 });
                 let mut planned = plan_step(hearth_model::ActionStepStatus::InProgress);
                 if let Some(done) = resolved
-                    .or(Some(plus_days(respond, 30)))
+                    .or(Some(add_days(respond, 30)))
                     .filter(|d| *d <= self.end)
                 {
                     planned.status = hearth_model::ActionStepStatus::Done;
@@ -1419,7 +1421,7 @@ impl<'a> Builder<'a> {
                     "PLN{}",
                     self.lease_plans.len() + self.harm_plans.len() + 1
                 ));
-                let made = plus_days(day, self.dice.range(1, 5));
+                let made = add_days(day, self.dice.range(1, 5));
                 if eviction {
                     if !self.has(Problem::EvictionRiskWithoutPlan) {
                         responses.push(RiskResponse {
@@ -1440,7 +1442,7 @@ impl<'a> Builder<'a> {
                         addresses_risks: vec![id.clone()],
                         discussed_on: Some(day),
                         agreed_by_participant: Some(true),
-                        cure_by: Some(plus_days(made, 30)),
+                        cure_by: Some(add_days(made, 30)),
                         description: Some(text(
                             "Agreed steps to put the tenancy back in good standing.",
                         )),
@@ -1461,7 +1463,7 @@ impl<'a> Builder<'a> {
             }
         }
         let resolved = resolved
-            .or_else(|| Some(plus_days(day, self.dice.range(20, 60))))
+            .or_else(|| Some(add_days(day, self.dice.range(20, 60))))
             .filter(|d| *d <= self.as_of);
         let source = self.dice.pick(
             &[RiskSource::Observed, RiskSource::ReportedByParticipant],
@@ -1541,13 +1543,13 @@ impl<'a> Builder<'a> {
             occurred_at: occurred,
             encounter: None,
             incident_report: Some(RecordId::new("IR-INC1")),
-            debriefed_on: Some(plus_days(day, self.dice.range(1, 3))),
+            debriefed_on: Some(add_days(day, self.dice.range(1, 3))),
             details: Some(text("Crisis call answered; participant safe.")),
         });
         if !self.has(Problem::CrisisWithoutCrisisPlan) {
             self.crisis_plans.push(CrisisPlan {
                 id: PlanId::new("CP1"),
-                created_on: plus_days(day, self.dice.range(1, 14)),
+                created_on: add_days(day, self.dice.range(1, 14)),
                 updated_on: Vec::new(),
                 after_incidents: vec![incident],
             });
@@ -1599,7 +1601,7 @@ impl<'a> Builder<'a> {
             "Example Legal Aid (invented)",
         );
         let consent = self.next_consent_id();
-        let expires = plus_days(day, 90);
+        let expires = add_days(day, 90);
         self.consents.push(Consent {
             id: consent.clone(),
             party: PartyId::new(LEGAL_AID),
@@ -1616,7 +1618,7 @@ impl<'a> Builder<'a> {
             made_on: day,
             step: Some(StepId::new("connect-to-legal-aid")),
             shares_information: true,
-            linked_on: Some(plus_days(day, self.dice.range(5, 15))).filter(|d| *d <= self.as_of),
+            linked_on: Some(add_days(day, self.dice.range(5, 15))).filter(|d| *d <= self.as_of),
             warm_handoff: false,
         });
         self.share(
@@ -1626,7 +1628,7 @@ impl<'a> Builder<'a> {
             Some(referral.clone()),
         );
         if self.has(Problem::ShareBeforeRelease) {
-            let early = plus_days(day, -self.dice.range(2, 6));
+            let early = add_days(day, -self.dice.range(2, 6));
             self.share(
                 LEGAL_AID,
                 early,
@@ -1635,14 +1637,14 @@ impl<'a> Builder<'a> {
             );
         }
         if self.has(Problem::ExpiredReleaseAtReferral) {
-            let late = plus_days(expires, self.dice.range(5, 25));
+            let late = add_days(expires, self.dice.range(5, 25));
             self.share(LEGAL_AID, late, Some(consent), Some(referral));
         }
     }
 
     fn add_referrals(&mut self) {
         // A benefits referral early on, with information under the intake release.
-        let day = plus_days(self.plan_on, self.dice.range(7, 40)).min(self.end);
+        let day = add_days(self.plan_on, self.dice.range(7, 40)).min(self.end);
         let consent = self.release_for(BENEFITS, day);
         let referral = self.next_referral();
         self.referrals.push(Referral {
@@ -1651,21 +1653,21 @@ impl<'a> Builder<'a> {
             made_on: day,
             step: None,
             shares_information: consent.is_some(),
-            linked_on: Some(plus_days(day, 21)).filter(|d| *d <= self.end),
+            linked_on: Some(add_days(day, 21)).filter(|d| *d <= self.end),
             warm_handoff: false,
         });
         if let Some(consent) = consent {
             self.share(BENEFITS, day, Some(consent), Some(referral));
         }
         if self.dice.percent(40) {
-            let day = plus_days(self.plan_on, self.dice.range(10, 60)).min(self.end);
+            let day = add_days(self.plan_on, self.dice.range(10, 60)).min(self.end);
             self.referrals.push(Referral {
                 id: self.next_referral(),
                 party: PartyId::new(PANTRY),
                 made_on: day,
                 step: Some(StepId::new("establish-food-supply")),
                 shares_information: false,
-                linked_on: Some(plus_days(day, 2)).filter(|d| *d <= self.end),
+                linked_on: Some(add_days(day, 2)).filter(|d| *d <= self.end),
                 warm_handoff: false,
             });
         }
@@ -1680,7 +1682,7 @@ impl<'a> Builder<'a> {
                 id: consent,
                 party: PartyId::new(SHELTER),
                 signed_on: Some(t.decided),
-                expires_on: Some(plus_days(t.decided, 180)),
+                expires_on: Some(add_days(t.decided, 180)),
                 revoked_on: None,
                 refused_on: None,
                 at_intake: false,
@@ -1688,7 +1690,7 @@ impl<'a> Builder<'a> {
             self.referrals.push(Referral {
                 id: self.next_referral(),
                 party: PartyId::new(SHELTER),
-                made_on: plus_days(t.exit, -2).max(t.decided),
+                made_on: add_days(t.exit, -2).max(t.decided),
                 step: None,
                 shares_information: true,
                 linked_on: Some(t.exit),
@@ -1701,13 +1703,13 @@ impl<'a> Builder<'a> {
                 PartyKind::HousingProvider,
                 "Example Supportive Services (invented)",
             );
-            let day = plus_days(exit, -self.dice.range(10, 20));
+            let day = add_days(exit, -self.dice.range(10, 20));
             let consent = self.next_consent_id();
             self.consents.push(Consent {
                 id: consent.clone(),
                 party: PartyId::new(NEXT_PROVIDER),
-                signed_on: Some(plus_days(day, -1)),
-                expires_on: Some(plus_days(day, 365)),
+                signed_on: Some(add_days(day, -1)),
+                expires_on: Some(add_days(day, 365)),
                 revoked_on: None,
                 refused_on: None,
                 at_intake: false,
@@ -1719,7 +1721,7 @@ impl<'a> Builder<'a> {
                 made_on: day,
                 step: None,
                 shares_information: true,
-                linked_on: Some(plus_days(exit, -1)),
+                linked_on: Some(add_days(exit, -1)),
                 warm_handoff: true,
             });
             self.share(NEXT_PROVIDER, day, Some(consent), Some(referral));
@@ -1923,7 +1925,7 @@ impl<'a> Builder<'a> {
                     NextVisit {
                         scheduled_for: self
                             .zone
-                            .at(weekday_on_or_after(plus_days(slot.date, 7)), 600),
+                            .at(weekday_on_or_after(add_days(slot.date, 7)), 600),
                         mode: Some(ContactMode::InPerson),
                         location: Some(Location::Home),
                     }
@@ -2024,7 +2026,7 @@ impl<'a> Builder<'a> {
                 Some(_) => GoalStatus::Achieved,
                 None => GoalStatus::Active,
             };
-            let target = plus_months(spec.set_on, self.dice.range(4, 9));
+            let target = add_months(spec.set_on, self.dice.range(4, 9));
             let mut goal = Goal {
                 id: spec.id.clone(),
                 area: spec.area,
@@ -2036,7 +2038,7 @@ impl<'a> Builder<'a> {
                 )),
                 measure: Some(text(self.dice.pick(names::MEASURES, "Rent ledger at zero"))),
                 target_date: Some(if spec.area == GoalArea::Housing {
-                    plus_months(spec.set_on, 12)
+                    add_months(spec.set_on, 12)
                 } else {
                     target
                 }),
@@ -2058,8 +2060,8 @@ impl<'a> Builder<'a> {
                     id: ObjectiveId::new(format!("{}-O1", spec.id.as_str())),
                     description: Some(text(self.dice.pick(names::TASKS, "Keep the hallway clear"))),
                     measure: Some(text("Done and checked at a visit")),
-                    target_date: Some(plus_months(spec.set_on, 2)),
-                    met_on: Some(plus_days(spec.set_on, self.dice.range(20, 55)))
+                    target_date: Some(add_months(spec.set_on, 2)),
+                    met_on: Some(add_days(spec.set_on, self.dice.range(20, 55)))
                         .filter(|d| *d <= self.end.min(self.as_of)),
                 }],
             };
@@ -2091,9 +2093,8 @@ impl<'a> Builder<'a> {
                 description: Some(text(
                     self.dice.pick(names::TASKS, "Call the property manager"),
                 )),
-                due_on: Some(plus_days(created, 30)),
-                done_on: Some(plus_days(created, self.dice.range(5, 28)))
-                    .filter(|d| *d <= self.end),
+                due_on: Some(add_days(created, 30)),
+                done_on: Some(add_days(created, self.dice.range(5, 28))).filter(|d| *d <= self.end),
             },
             Task {
                 id: TaskId::new("T2"),
@@ -2103,9 +2104,8 @@ impl<'a> Builder<'a> {
                 description: Some(text(
                     self.dice.pick(names::TASKS, "Bring the income letter"),
                 )),
-                due_on: Some(plus_days(created, 21)),
-                done_on: Some(plus_days(created, self.dice.range(5, 20)))
-                    .filter(|d| *d <= self.end),
+                due_on: Some(add_days(created, 21)),
+                done_on: Some(add_days(created, self.dice.range(5, 20))).filter(|d| *d <= self.end),
             },
         ];
         let services = vec![
@@ -2203,7 +2203,7 @@ impl<'a> Builder<'a> {
     fn reviews(&mut self) -> Vec<PlanReview> {
         let long_from = self
             .has(Problem::PlanReviewOverdue)
-            .then(|| self.day_between(plus_days(self.plan_on, 30), plus_days(self.end, -70)));
+            .then(|| self.day_between(add_days(self.plan_on, 30), add_days(self.end, -70)));
         let mut long_done = false;
         let mut reviews = Vec::new();
         let mut last = self.plan_on;
@@ -2215,7 +2215,7 @@ impl<'a> Builder<'a> {
                 self.dice.range(24, 30)
             };
             long_done |= long;
-            let candidate = plus_days(last, gap);
+            let candidate = add_days(last, gap);
             let day = if long {
                 weekday_on_or_after(candidate)
             } else {
@@ -2232,7 +2232,7 @@ impl<'a> Builder<'a> {
             let n = reviews.len();
             let supervised = n % 4 == 3
                 && !self.stall.is_some_and(|(from, until)| {
-                    day >= plus_days(from, -40) && day <= plus_days(until, 40)
+                    day >= add_days(from, -40) && day <= add_days(until, 40)
                 });
             reviews.push(PlanReview {
                 reviewed_on: day,
@@ -2254,8 +2254,8 @@ impl<'a> Builder<'a> {
         if self.program != Program::CtPsh {
             return (Vec::new(), None);
         }
-        let try_out = plus_months(self.entered, 3);
-        let transfer = plus_months(self.entered, 6);
+        let try_out = add_months(self.entered, 3);
+        let transfer = add_months(self.entered, 6);
         let mut phases = vec![PlanPhase {
             phase: CtiPhase::Transition,
             started_on: self.entered,
@@ -2290,10 +2290,10 @@ impl<'a> Builder<'a> {
         let household = self.household();
         let triage_day = match self.shelter_entry_on() {
             Some(shelter) if self.has(Problem::FrontDoorAssessmentLate) => {
-                plus_days(shelter, self.dice.range(10, 20))
+                add_days(shelter, self.dice.range(10, 20))
             }
-            Some(shelter) => plus_days(shelter, self.dice.range(0, 6)),
-            None => plus_days(self.entered, -self.dice.range(20, 100)),
+            Some(shelter) => add_days(shelter, self.dice.range(0, 6)),
+            None => add_days(self.entered, -self.dice.range(20, 100)),
         };
         let (instrument, max_total) = match household {
             HouseholdType::Family => ("f-vi-spdat-v2", 22),
@@ -2351,19 +2351,19 @@ impl<'a> Builder<'a> {
         // The full assessment, repeated within the program's interval.
         let (first, every, allowed, annual) = match self.program {
             Program::StlCoc => (
-                Some(plus_days(triage_day, self.dice.range(1, 6))),
+                Some(add_days(triage_day, self.dice.range(1, 6))),
                 11,
                 12,
                 true,
             ),
             Program::CtPsh => (
-                Some(plus_days(self.plan_on, self.dice.range(0, 20))),
+                Some(add_days(self.plan_on, self.dice.range(0, 20))),
                 11,
                 12,
                 true,
             ),
             Program::IcmRrh => (
-                Some(plus_days(self.plan_on, self.dice.range(0, 14))),
+                Some(add_days(self.plan_on, self.dice.range(0, 14))),
                 6,
                 7,
                 false,
@@ -2374,7 +2374,7 @@ impl<'a> Builder<'a> {
             let mut level = self.dice.range(30, 48);
             let mut stretched = false;
             while start <= self.end.min(self.as_of) {
-                let completed = plus_days(start, self.dice.range(0, 7));
+                let completed = add_days(start, self.dice.range(0, 7));
                 let n = list.len() + 1;
                 list.push(self.spdat(n, start, completed, level, annual && start >= self.entered));
                 level = (level - self.dice.range(0, 6)).max(8);
@@ -2383,9 +2383,9 @@ impl<'a> Builder<'a> {
                 } else {
                     start
                 };
-                let mut next = plus_days(plus_months(finished, every), self.dice.range(-10, 10));
+                let mut next = add_days(add_months(finished, every), self.dice.range(-10, 10));
                 if self.has(Problem::AssessmentOverdue) && !stretched && next >= self.entered {
-                    next = plus_days(plus_months(finished, allowed), self.dice.range(35, 60));
+                    next = add_days(add_months(finished, allowed), self.dice.range(35, 60));
                     stretched = true;
                 }
                 if next <= start {
@@ -2395,7 +2395,7 @@ impl<'a> Builder<'a> {
             }
         }
         if matches!(self.program, Program::IcmsHigh | Program::IcmsLow) {
-            let mut day = plus_days(self.plan_on, 7);
+            let mut day = add_days(self.plan_on, 7);
             while day <= self.end.min(self.as_of) {
                 for instrument in ["five-by-five", "hai"] {
                     let n = list.len() + 1;
@@ -2411,7 +2411,7 @@ impl<'a> Builder<'a> {
                         annual: false,
                     });
                 }
-                let next = plus_months(day, 6);
+                let next = add_months(day, 6);
                 if next <= day {
                     break;
                 }
@@ -2499,7 +2499,7 @@ impl<'a> Builder<'a> {
         })
         .collect();
         if self.has(Problem::RightsNotExplained) {
-            let late = plus_days(self.entered, self.dice.range(10, 20));
+            let late = add_days(self.entered, self.dice.range(10, 20));
             if let Some(r) = rights_explained
                 .iter_mut()
                 .find(|r| r.right == ClientRight::GrievanceProcess)
@@ -2513,13 +2513,13 @@ impl<'a> Builder<'a> {
                 && self.span_from_entry() >= 70
                 && self.dice.percent(15));
         if refuses {
-            let refused = plus_days(self.entered, self.dice.range(0, 3));
+            let refused = add_days(self.entered, self.dice.range(0, 3));
             let follow_ups = if self.has(Problem::RefusalNotFollowedUp) {
-                vec![plus_days(refused, self.dice.range(35, 50))]
+                vec![add_days(refused, self.dice.range(35, 50))]
             } else {
                 vec![
-                    plus_days(refused, self.dice.range(7, 20)),
-                    plus_days(refused, self.dice.range(21, 28)),
+                    add_days(refused, self.dice.range(7, 20)),
+                    add_days(refused, self.dice.range(21, 28)),
                 ]
             };
             let obtained = follow_ups.last().copied().filter(|d| *d <= self.as_of);
@@ -2566,25 +2566,25 @@ impl<'a> Builder<'a> {
             self.document(
                 DocumentKind::IncomeVerification,
                 day,
-                Some(plus_months(day, 12)),
+                Some(add_months(day, 12)),
             );
         }
         if !self.has(Problem::MissingDocument) {
             self.document(DocumentKind::HomelessnessVerification, self.entered, None);
         }
         self.document(DocumentKind::FrontDoorAssessment, self.entered, None);
-        let id_on = plus_days(self.entered, self.dice.range(0, 10));
+        let id_on = add_days(self.entered, self.dice.range(0, 10));
         self.document(DocumentKind::Identification, id_on, None);
         if let Some(day) = self.move_in_on() {
-            self.document(DocumentKind::Lease, day, Some(plus_months(day, 12)));
+            self.document(DocumentKind::Lease, day, Some(add_months(day, 12)));
             self.document(DocumentKind::HousingInspection, day, None);
         }
-        let mut anniversary = plus_months(self.entered, 12);
+        let mut anniversary = add_months(self.entered, 12);
         while anniversary <= self.end {
-            let filed = plus_days(anniversary, self.dice.range(0, 20));
+            let filed = add_days(anniversary, self.dice.range(0, 20));
             self.document(DocumentKind::AnnualAssessment, filed, None);
             self.document(DocumentKind::ServicesReceived, filed, None);
-            let next = plus_months(anniversary, 12);
+            let next = add_months(anniversary, 12);
             if next <= anniversary {
                 break;
             }
@@ -2615,7 +2615,7 @@ impl<'a> Builder<'a> {
             );
             conditions.push(HousingCondition {
                 kind,
-                recorded_on: plus_days(self.entered, self.dice.range(0, 20)).min(self.end),
+                recorded_on: add_days(self.entered, self.dice.range(0, 20)).min(self.end),
             });
         }
         conditions
@@ -2700,7 +2700,7 @@ impl<'a> Builder<'a> {
                 document: final_doc,
             }),
             resources_given: Some(ResourcesGiven {
-                given_on: plus_days(t.exit, -self.dice.range(0, 2)).max(t.decided),
+                given_on: add_days(t.exit, -self.dice.range(0, 2)).max(t.decided),
                 written: !self.has(Problem::ResourcesNotWritten),
                 referrals: shelter_referral.into_iter().collect(),
             }),
@@ -2738,7 +2738,7 @@ impl<'a> Builder<'a> {
                 transfer: Some(Transfer {
                     to: PartyId::new(SHELTER),
                     warm_handoff: Some(WarmHandoff {
-                        held_on: plus_days(exit, -1),
+                        held_on: add_days(exit, -1),
                         kind: HandoffKind::Introduction,
                     }),
                 }),
@@ -2770,7 +2770,7 @@ impl<'a> Builder<'a> {
                         plan_made_on: Some(meeting),
                         includes_prevention_plan: !incomplete || survey_missing,
                         planned_contacts: if permitted {
-                            vec![plus_days(exit, 30), plus_days(exit, 90)]
+                            vec![add_days(exit, 30), add_days(exit, 90)]
                         } else {
                             Vec::new()
                         },
@@ -2778,7 +2778,7 @@ impl<'a> Builder<'a> {
                     transfer: Some(Transfer {
                         to: PartyId::new(NEXT_PROVIDER),
                         warm_handoff: Some(WarmHandoff {
-                            held_on: plus_days(exit, -1),
+                            held_on: add_days(exit, -1),
                             kind: HandoffKind::Introduction,
                         }),
                     }),
@@ -2795,7 +2795,7 @@ impl<'a> Builder<'a> {
         if self.has(Problem::EntryDeniedForPastTermination) {
             decisions.push(EntryDecision {
                 id: RecordId::new("ED1"),
-                decided_on: plus_days(self.entered, -self.dice.range(20, 40)),
+                decided_on: add_days(self.entered, -self.dice.range(20, 40)),
                 program: self.program.model(),
                 accepted: false,
                 decided_by: Some(self.sup.clone()),
@@ -2805,7 +2805,7 @@ impl<'a> Builder<'a> {
         if !decisions.is_empty() || self.dice.percent(10) {
             decisions.push(EntryDecision {
                 id: RecordId::new(format!("ED{}", decisions.len() + 1)),
-                decided_on: plus_days(self.entered, -self.dice.range(1, 5)),
+                decided_on: add_days(self.entered, -self.dice.range(1, 5)),
                 program: self.program.model(),
                 accepted: true,
                 decided_by: Some(self.sup.clone()),
