@@ -24,6 +24,11 @@
 //! - Personal values and free text are wrapped in [`Personal`]: redacted in `Debug`,
 //!   marked `"x-personal": true` in the schemas, and never printed by hearth.
 //!
+//! ## Calendar
+//! [`calendar`] holds the calendar arithmetic every crate shares (day counts, month
+//! arithmetic, weekdays), saturating at chrono's range instead of failing: the rules
+//! re-export it as `hearth_rules::calendar`, and the generator dates its records with it.
+//!
 //! ## Parsing
 //! [`parse_case_file`] and [`parse_caseload`] turn JSON text into documents or a
 //! [`ParseError`] located by line, column and JSON Pointer, whose message never repeats
@@ -45,6 +50,7 @@
 #[cfg(feature = "arbitrary")]
 mod arb;
 mod assessment;
+pub mod calendar;
 mod consent;
 mod dates;
 mod document;
