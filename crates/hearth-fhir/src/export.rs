@@ -1119,7 +1119,7 @@ mod tests {
             .find(|e| e["resource"]["resourceType"] == "Consent")
             .unwrap();
         assert_eq!(
-            consent["resource"]["provision"]["actor"][0]["reference"],
+            consent["resource"]["provision"]["actor"][0]["reference"]["reference"],
             urls[1]
         );
     }
