@@ -5,7 +5,7 @@
 //! types, JSON Pointers and line/column positions: never a value from the input.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,6 +15,7 @@ use hearth::model::CaseFile;
 use serde_json::Value;
 
 use crate::error::CliError;
+use crate::output;
 
 /// `hearth export <format>`.
 #[derive(Debug, Subcommand)]
@@ -40,7 +41,12 @@ pub struct ExportArgs {
     pub files: Vec<PathBuf>,
     /// A folder (created when missing) for one `<bundle id>.json` per case file, or `-`
     /// for one compact Bundle per line on standard output.
-    #[arg(long, short = 'o', value_name = "DIR|-")]
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "DIR|-"
+    )]
     pub out: PathBuf,
 }
 
@@ -51,8 +57,14 @@ pub struct ImportArgs {
     /// standard input).
     #[arg(required = true, value_name = "BUNDLE")]
     pub files: Vec<PathBuf>,
-    /// The NDJSON file to write the case files to, or `-` for standard output.
-    #[arg(long, short = 'o', value_name = "FILE.ndjson|-")]
+    /// The NDJSON file to write the case files to (replaced only when the run
+    /// completes), or `-` for standard output.
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "FILE.ndjson|-"
+    )]
     pub out: PathBuf,
 }
 
@@ -147,19 +159,10 @@ pub fn export(args: &ExportArgs, out: &mut impl Write) -> Result<ExitCode, CliEr
                 } else {
                     let id = bundle.get("id").and_then(Value::as_str).unwrap_or("bundle");
                     let target = args.out.join(format!("{id}.json"));
-                    let file = File::create(&target).map_err(|source| CliError::Write {
-                        path: target.clone(),
-                        source,
-                    })?;
-                    let mut writer = BufWriter::new(file);
-                    serde_json::to_writer_pretty(&mut writer, &bundle)
-                        .map_err(std::io::Error::from)
-                        .and_then(|()| writer.write_all(b"\n"))
-                        .and_then(|()| writer.flush())
-                        .map_err(|source| CliError::Write {
-                            path: target.clone(),
-                            source,
-                        })?;
+                    let mut bytes =
+                        serde_json::to_vec_pretty(&bundle).map_err(std::io::Error::from)?;
+                    bytes.push(b'\n');
+                    output::write_file(&target, &bytes)?;
                 }
                 written += 1;
             }
@@ -208,11 +211,8 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result<ExitCode, CliEr
     let mut file_out = if is_stdin(&args.out) {
         None
     } else {
-        let file = File::create(&args.out).map_err(|source| CliError::Write {
-            path: args.out.clone(),
-            source,
-        })?;
-        Some(BufWriter::new(file))
+        output::check_not_an_input(&args.out, &args.files)?;
+        Some(output::Staged::create(&args.out)?)
     };
     let mut failed = 0usize;
     let mut cases = 0usize;
@@ -265,11 +265,8 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result<ExitCode, CliEr
             }
         }
     }
-    if let Some(mut file) = file_out {
-        file.flush().map_err(|source| CliError::Write {
-            path: args.out.clone(),
-            source,
-        })?;
+    if let Some(file) = file_out {
+        file.commit()?;
     }
     eprintln!("hearth: imported {cases} case file(s); {failed} Bundle(s) could not be read");
     Ok(if failed == 0 {
@@ -335,6 +332,19 @@ mod tests {
         assert_eq!(export(&args, &mut Vec::new()).unwrap(), ExitCode::from(1));
         let written: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
         assert_eq!(written.len(), 1);
+    }
+
+    #[test]
+    fn import_never_writes_over_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundles.json");
+        std::fs::write(&path, "{}").unwrap();
+        let args = ImportArgs {
+            files: vec![path.clone()],
+            out: path.clone(),
+        };
+        assert!(import(&args, &mut Vec::new()).is_err());
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "{}");
     }
 
     #[test]

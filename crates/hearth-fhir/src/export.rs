@@ -1072,3 +1072,55 @@ fn code_systems(x: &mut Exporter<'_>) {
         x.add(Kind::CodeSystem, which, resource);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn date_times_keep_their_offset_unless_fhir_cannot_write_it() {
+        assert_eq!(
+            date_time(&at("2026-01-06T10:00:00-05:00")),
+            "2026-01-06T10:00:00-05:00"
+        );
+        assert_eq!(
+            date_time(&at("2026-01-06T10:00:00Z")),
+            "2026-01-06T10:00:00+00:00"
+        );
+        assert_eq!(
+            date_time(&at("2026-01-06T10:00:00+15:30")),
+            "2026-01-05T18:30:00Z"
+        );
+    }
+
+    #[test]
+    fn a_duplicated_id_gets_its_own_resource_and_references_go_to_the_first() {
+        let case = hearth_model::parse_case_file(
+            r#"{"schema_version": "1.0", "participant": {"id": "P-1"},
+              "parties": [{"id": "X", "kind": "landlord"}, {"id": "X", "kind": "employer"}],
+              "consents": [{"id": "C", "party": "X"}]}"#,
+        )
+        .unwrap();
+        let bundle = to_bundle(&case, &Catalog::builtin());
+        let entries = bundle["entry"].as_array().unwrap();
+        let urls: Vec<&str> = entries
+            .iter()
+            .map(|e| e["fullUrl"].as_str().unwrap())
+            .collect();
+        assert_eq!(urls.len(), 4);
+        let unique: BTreeSet<&str> = urls.iter().copied().collect();
+        assert_eq!(unique.len(), 4);
+        let consent = entries
+            .iter()
+            .find(|e| e["resource"]["resourceType"] == "Consent")
+            .unwrap();
+        assert_eq!(
+            consent["resource"]["provision"]["actor"][0]["reference"]["reference"],
+            urls[1]
+        );
+    }
+}
