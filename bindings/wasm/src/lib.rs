@@ -272,14 +272,52 @@ pub fn policies() -> JsStrings {
     list.unchecked_into()
 }
 
+/// The committed schemas (`schemas/`, which a root test keeps equal to what
+/// `hearth::schema::generate` gives), minified by build.rs. Embedding the text instead of
+/// generating it keeps schemars' generator out of the module.
+const SCHEMAS: [(&str, &str); 6] = [
+    (
+        "case-file",
+        include_str!(concat!(env!("OUT_DIR"), "/case-file.json")),
+    ),
+    (
+        "caseload",
+        include_str!(concat!(env!("OUT_DIR"), "/caseload.json")),
+    ),
+    (
+        "catalog-extension",
+        include_str!(concat!(env!("OUT_DIR"), "/catalog-extension.json")),
+    ),
+    (
+        "policy",
+        include_str!(concat!(env!("OUT_DIR"), "/policy.json")),
+    ),
+    (
+        "report",
+        include_str!(concat!(env!("OUT_DIR"), "/report.json")),
+    ),
+    (
+        "check-report",
+        include_str!(concat!(env!("OUT_DIR"), "/check-report.json")),
+    ),
+];
+
 /// A JSON Schema by name (`case-file`, `caseload`, `catalog-extension`, `policy`,
 /// `report`, `check-report`).
 #[wasm_bindgen]
 pub fn schema(name: &str) -> Result<JsSchema, JsValue> {
-    let name: hearth::schema::SchemaName = name
-        .parse()
-        .map_err(|e: hearth::schema::UnknownSchema| hearth_error(&e.to_string()))?;
-    JSON::parse(&hearth::schema::generate_text(name)).map(JsCast::unchecked_into)
+    let text = SCHEMAS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+        .ok_or_else(|| {
+            let known: Vec<&str> = SCHEMAS.iter().map(|(n, _)| *n).collect();
+            hearth_error(&format!(
+                "no schema named {name:?}; the schemas are {}",
+                known.join(", ")
+            ))
+        })?;
+    JSON::parse(text).map(JsCast::unchecked_into)
 }
 
 /// A rule's documentation (what it checks, why, what to do), by code or name.

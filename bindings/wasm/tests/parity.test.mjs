@@ -86,6 +86,8 @@ test("policies, schemas and explanations", () => {
   const names = policies();
   assert.ok(names.includes("stl-coc") && names.includes("ct-psh"));
   assert.equal(schema("case-file")["$id"], "urn:hearth:schema:case-file:1.0");
+  const committed = join(here, "..", "..", "..", "schemas", "report.schema.json");
+  assert.deepEqual(schema("report"), JSON.parse(readFileSync(committed, "utf8")));
   assert.throws(() => schema("case"), /case-file/);
   assert.match(explain("PLAN005"), /What it checks/);
   assert.throws(() => explain("NOPE999"));

@@ -92,7 +92,8 @@ function render(report, text) {
       }
     }, { once: false });
     return el("li", { class: `finding ${f.severity}`, "data-code": f.code, "data-path": f.path },
-      el("span", { class: "code" }, f.code), " ", f.severity, " · ", link, " ",
+      el("span", { class: "code" }, f.code), " ", f.severity,
+      f.kind === "not-evaluated" ? " (not evaluated)" : "", " · ", link, " ",
       el("span", { class: "path" }, f.path),
       el("div", { class: "message" }, f.message + (f.waiver ? ` (waived: ${f.waiver})` : "")),
       el("div", { class: "help" }, f.help),
