@@ -299,6 +299,9 @@ impl<'a> Builder<'a> {
         let enrollment = Enrollment {
             id: hearth_model::EnrollmentId::new("ENR-1"),
             program: self.program.model(),
+            entry_documented_at: None,
+            household: None,
+            source: None,
             tier: self.program.tier(),
             funding: self.funding(),
             case_manager: Some(self.cm.clone()),
@@ -1618,6 +1621,9 @@ impl<'a> Builder<'a> {
             shares_information: true,
             linked_on: Some(plus_days(day, self.dice.range(5, 15))).filter(|d| *d <= self.as_of),
             warm_handoff: false,
+            outcome: None,
+            outcome_on: None,
+            source: None,
         });
         self.share(
             LEGAL_AID,
@@ -1653,6 +1659,9 @@ impl<'a> Builder<'a> {
             shares_information: consent.is_some(),
             linked_on: Some(plus_days(day, 21)).filter(|d| *d <= self.end),
             warm_handoff: false,
+            outcome: None,
+            outcome_on: None,
+            source: None,
         });
         if let Some(consent) = consent {
             self.share(BENEFITS, day, Some(consent), Some(referral));
@@ -1667,6 +1676,9 @@ impl<'a> Builder<'a> {
                 shares_information: false,
                 linked_on: Some(plus_days(day, 2)).filter(|d| *d <= self.end),
                 warm_handoff: false,
+                outcome: None,
+                outcome_on: None,
+                source: None,
             });
         }
         if let Some(t) = self.termination.clone() {
@@ -1693,6 +1705,9 @@ impl<'a> Builder<'a> {
                 shares_information: true,
                 linked_on: Some(t.exit),
                 warm_handoff: true,
+                outcome: None,
+                outcome_on: None,
+                source: None,
             });
         }
         if let (Outcome::PositiveExit, Some(exit)) = (self.outcome, self.exit_on) {
@@ -1721,6 +1736,9 @@ impl<'a> Builder<'a> {
                 shares_information: true,
                 linked_on: Some(plus_days(exit, -1)),
                 warm_handoff: true,
+                outcome: None,
+                outcome_on: None,
+                source: None,
             });
             self.share(NEXT_PROVIDER, day, Some(consent), Some(referral));
         }
@@ -1967,6 +1985,8 @@ impl<'a> Builder<'a> {
                 next_visit,
                 documented_at: Some(documented_at),
                 late_entry,
+                date_only: false,
+                source: None,
                 note: Some(text(if slot.kind == EncounterKind::Collateral {
                     self.dice
                         .pick(names::COLLATERAL_NOTES, "Call with the provider.")
@@ -2310,6 +2330,7 @@ impl<'a> Builder<'a> {
             total: None,
             band: None,
             annual: false,
+            source: None,
         };
         if instrument == "vi-spdat-v2" {
             let parts: [(&str, i64); 5] = [
@@ -2347,6 +2368,7 @@ impl<'a> Builder<'a> {
             total: None,
             band: None,
             annual: false,
+            source: None,
         });
         // The full assessment, repeated within the program's interval.
         let (first, every, allowed, annual) = match self.program {
@@ -2409,6 +2431,7 @@ impl<'a> Builder<'a> {
                         total: u32::try_from(self.dice.range(5, 20)).ok(),
                         band: None,
                         annual: false,
+                        source: None,
                     });
                 }
                 let next = plus_months(day, 6);
@@ -2478,6 +2501,7 @@ impl<'a> Builder<'a> {
             items,
             total: u32::try_from(total).ok(),
             band: Some(band.to_owned()),
+            source: None,
             annual,
         }
     }
@@ -2725,6 +2749,8 @@ impl<'a> Builder<'a> {
             Outcome::Open => None,
             Outcome::Terminated => Some(Exit {
                 exited_on: exit,
+                documented_at: None,
+                source: None,
                 kind: ExitKind::AskedToLeave,
                 destination: Some(ExitDestination::Temporary),
                 discharge_meeting_on: None,
@@ -2750,6 +2776,8 @@ impl<'a> Builder<'a> {
                 let meeting = self.discharge_on.unwrap_or(exit);
                 Some(Exit {
                     exited_on: exit,
+                    documented_at: None,
+                    source: None,
                     kind: ExitKind::Positive,
                     destination: Some(self.dice.pick(
                         &[
