@@ -27,6 +27,7 @@ mod due_cmd;
 mod error;
 mod explain_cmd;
 mod generate_cmd;
+mod hmis_cmd;
 mod init_cmd;
 mod inputs;
 mod inspect;
@@ -74,6 +75,8 @@ enum Command {
     /// Write a deterministic, wholly invented caseload (a folder of case files or one
     /// NDJSON stream) with a realistic share of lapses, for benchmarks and load tests.
     Generate(generate_cmd::GenerateArgs),
+    /// Import case files from another system's export (a HUD HMIS CSV export).
+    Import(hmis_cmd::ImportArgs),
 }
 
 /// Output format for listings.
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),
         Command::Generate(args) => generate_cmd::run(&args, &mut stdout),
+        Command::Import(args) => hmis_cmd::run(&args, &mut stdout),
     };
     let _ = stdout.flush();
     match result {
