@@ -10,6 +10,11 @@ pub(crate) struct Table<'a> {
     pub width: usize,
     columns: Vec<String>,
     reader: csv::Reader<&'a [u8]>,
+    /// The bytes read (after any byte-order mark), to count lines in.
+    bytes: &'a [u8],
+    /// Newlines counted so far, up to byte `counted_to`.
+    newlines: u64,
+    counted_to: usize,
 }
 
 impl<'a> Table<'a> {
@@ -34,6 +39,9 @@ impl<'a> Table<'a> {
             width: columns.len(),
             columns,
             reader,
+            bytes,
+            newlines: 0,
+            counted_to: 0,
         }))
     }
 
@@ -55,8 +63,21 @@ impl<'a> Table<'a> {
     /// Reads the next row into `record`; its line number (the header is line 1), or
     /// `None` at the end.
     pub fn next_row(&mut self, record: &mut ByteRecord) -> Result<Option<u64>, HmisError> {
+        // The reader's position before the read is where the record starts (blank lines
+        // between records excepted, which the reader skips).
+        let before = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
         match self.reader.read_byte_record(record) {
-            Ok(true) => Ok(Some(record.position().map_or(0, |p| p.line()))),
+            Ok(true) => {
+                // Skip the line ends the reader skipped before the record.
+                let mut start = before.max(self.counted_to);
+                while let Some(b'\r' | b'\n') = self.bytes.get(start) {
+                    start += 1;
+                }
+                let seen = self.bytes.get(self.counted_to..start).unwrap_or_default();
+                self.newlines += seen.iter().filter(|b| **b == b'\n').count() as u64;
+                self.counted_to = start;
+                Ok(Some(self.newlines + 1))
+            }
             Ok(false) => Ok(None),
             Err(e) => Err(csv_error(self.file, &e)),
         }
@@ -78,5 +99,27 @@ pub(crate) fn field(record: &ByteRecord, index: Option<usize>) -> Result<&str, (
     match record.get(i) {
         None => Ok(""),
         Some(bytes) => std::str::from_utf8(bytes).map(str::trim).map_err(|_| ()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<u64> {
+        let mut t = Table::open("T.csv", text.as_bytes()).unwrap().unwrap();
+        let mut rec = ByteRecord::new();
+        let mut out = Vec::new();
+        while let Some(line) = t.next_row(&mut rec).unwrap() {
+            out.push(line);
+        }
+        out
+    }
+
+    #[test]
+    fn rows_are_numbered_by_the_line_they_start_on() {
+        assert_eq!(lines("a,b\n1,2\n3,4\n"), vec![2, 3]);
+        assert_eq!(lines("a,b\r\n1,2\r\n3,4\r\n"), vec![2, 3]);
+        assert_eq!(lines("\u{feff}a,b\r\n\"x\ny\",2\r\n3,4"), vec![2, 4]);
     }
 }
