@@ -128,6 +128,10 @@ const NOT_PERSONAL: &[&str] = &[
     "Band.id",
     "Band.label",
     "InstrumentStatus.note",
+    // Imported records: an id and where they came from (file name, source id), no content.
+    "Household.id",         // the source system's household id
+    "Provenance.file",      // a file name within the export, e.g. Enrollment.csv
+    "Provenance.record_id", // the source system's record id
     // Policy files are program configuration written by staff, not participant records.
     "hearth policy file.name",
     "hearth policy file.description",

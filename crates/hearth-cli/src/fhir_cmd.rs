@@ -31,6 +31,9 @@ pub enum ImportCommand {
     /// Read FHIR R4 Bundles (as `hearth export fhir` writes them) back into case files,
     /// one per Patient, written as NDJSON.
     Fhir(ImportArgs),
+    /// A HUD HMIS CSV export (FY2024 or FY2026): one case file per PersonalID holding
+    /// the enrollments of mapped projects (see docs/hmis.md).
+    HmisCsv(crate::hmis_cmd::HmisCsvArgs),
 }
 
 /// Arguments of `hearth export fhir`.

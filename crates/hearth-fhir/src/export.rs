@@ -780,12 +780,23 @@ fn activity(x: &mut Exporter<'_>, step: &PlannedActionStep) -> Value {
     json!({ "extension": exts, "detail": detail })
 }
 
+/// HL7 v3 NullFlavor, for a required coded value the record does not hold.
+const V3_NULL_FLAVOR: &str = "http://terminology.hl7.org/CodeSystem/v3-NullFlavor";
+
 fn encounter_resource(x: &mut Exporter<'_>, eid: &str, en: &Encounter, episode_ref: Value) {
+    // Encounter.class is required in R4 and its binding is extensible: a contact whose
+    // mode the record does not know (a date-only HMIS service) is class "unknown" from
+    // the v3 NullFlavor system rather than a guessed ActCode.
     let class = match (en.mode, en.location) {
-        (ContactMode::Phone | ContactMode::Video | ContactMode::Text, _) => ("VR", "virtual"),
-        (ContactMode::InPerson, Some(Location::Home)) => ("HH", "home health"),
-        (ContactMode::InPerson, Some(Location::Office) | None) => ("AMB", "ambulatory"),
-        (ContactMode::InPerson, Some(_)) => ("FLD", "field"),
+        (ContactMode::Phone | ContactMode::Video | ContactMode::Text, _) => {
+            (codes::V3_ACT_CODE, "VR", "virtual")
+        }
+        (ContactMode::InPerson, Some(Location::Home)) => (codes::V3_ACT_CODE, "HH", "home health"),
+        (ContactMode::InPerson, Some(Location::Office) | None) => {
+            (codes::V3_ACT_CODE, "AMB", "ambulatory")
+        }
+        (ContactMode::InPerson, Some(_)) => (codes::V3_ACT_CODE, "FLD", "field"),
+        (ContactMode::Unknown, _) => (V3_NULL_FLAVOR, "UNK", "unknown"),
     };
     let status = match en.status {
         EncounterStatus::Completed => "finished",
@@ -803,7 +814,7 @@ fn encounter_resource(x: &mut Exporter<'_>, eid: &str, en: &Encounter, episode_r
         "resourceType": "Encounter",
         "identifier": [identifier(Kind::Encounter.name(), en.id.as_str())],
         "status": status,
-        "class": { "system": codes::V3_ACT_CODE, "code": class.0, "display": class.1 },
+        "class": { "system": class.0, "code": class.1, "display": class.2 },
         "type": types,
         "subject": x.patient(),
         "episodeOfCare": [episode_ref],

@@ -63,6 +63,7 @@ mod participant;
 mod personal;
 mod plan;
 mod program;
+mod provenance;
 mod risk;
 mod staff;
 mod termination;
@@ -70,6 +71,7 @@ mod termination;
 pub use assessment::{Answer, Assessment, ItemAnswer};
 pub use consent::{
     ConfidentialityException, Consent, ExceptionKind, InformationShare, Party, PartyKind, Referral,
+    ReferralOutcome,
 };
 pub use dates::{date_in_range, EARLIEST_DATE, LATEST_DATE};
 pub use document::{CaseFile, Caseload, DenialReason, EntryDecision, ProgramInfo, SchemaVersion};
@@ -78,7 +80,8 @@ pub use encounter::{
     Location, NextVisit, Progress, StepDone,
 };
 pub use enrollment::{
-    Enrollment, HousingCondition, HousingConditionKind, ServiceParticipation, Stage, StageChange,
+    Enrollment, Household, HouseholdRelationship, HousingCondition, HousingConditionKind,
+    ServiceParticipation, Stage, StageChange,
 };
 pub use ids::{
     ActionStepId, AssessmentId, ConsentId, DocumentId, EncounterId, EnrollmentId, GoalId,
@@ -98,6 +101,7 @@ pub use plan::{
     Signature, Signer, Skill, Support, SupportKind, Task, TaskOwner,
 };
 pub use program::{Funding, ProgramModel, Tier};
+pub use provenance::{Provenance, RawCode};
 pub use risk::{
     CrisisIncident, CrisisPlan, HarmReductionOption, HarmReductionPlan, LeaseViolationPlan,
     RiskObservation, RiskResponse, RiskResponseKind, RiskSource,

@@ -35,6 +35,7 @@ impl Builder<'_> {
             total: None,
             band: None,
             annual: false,
+            source: None,
         };
         if instrument == "vi-spdat-v2" {
             let parts: [(&str, i64); 5] = [
@@ -72,6 +73,7 @@ impl Builder<'_> {
             total: None,
             band: None,
             annual: false,
+            source: None,
         });
         // The full assessment, repeated within the program's interval.
         let (first, every, allowed, annual) = match self.program {
@@ -134,6 +136,7 @@ impl Builder<'_> {
                         total: u32::try_from(self.dice.range(5, 20)).ok(),
                         band: None,
                         annual: false,
+                        source: None,
                     });
                 }
                 let next = add_months(day, 6);
@@ -204,6 +207,7 @@ impl Builder<'_> {
             total: u32::try_from(total).ok(),
             band: Some(band.to_owned()),
             annual,
+            source: None,
         }
     }
 }

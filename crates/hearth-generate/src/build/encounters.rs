@@ -264,6 +264,8 @@ impl Builder<'_> {
                 } else {
                     self.dice.pick(names::NOTES, "Reviewed the plan together.")
                 })),
+                date_only: false,
+                source: None,
             });
         }
         // Risk observations and crisis incidents name the encounter they came from.

@@ -133,6 +133,8 @@ impl Builder<'_> {
                         kind: HandoffKind::Introduction,
                     }),
                 }),
+                documented_at: None,
+                source: None,
             }),
             Outcome::PositiveExit => {
                 let permitted = self.dice.percent(80);
@@ -173,6 +175,8 @@ impl Builder<'_> {
                             kind: HandoffKind::Introduction,
                         }),
                     }),
+                    documented_at: None,
+                    source: None,
                 })
             }
         }

@@ -336,6 +336,9 @@ impl<'a> Builder<'a> {
             documents: std::mem::take(&mut self.documents),
             termination,
             exit,
+            entry_documented_at: None,
+            household: None,
+            source: None,
         };
         let case = CaseFile {
             schema_version: SchemaVersion::CURRENT,

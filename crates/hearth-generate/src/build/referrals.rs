@@ -64,6 +64,9 @@ impl Builder<'_> {
             shares_information: true,
             linked_on: Some(add_days(day, self.dice.range(5, 15))).filter(|d| *d <= self.as_of),
             warm_handoff: false,
+            outcome: None,
+            outcome_on: None,
+            source: None,
         });
         self.share(
             LEGAL_AID,
@@ -99,6 +102,9 @@ impl Builder<'_> {
             shares_information: consent.is_some(),
             linked_on: Some(add_days(day, 21)).filter(|d| *d <= self.end),
             warm_handoff: false,
+            outcome: None,
+            outcome_on: None,
+            source: None,
         });
         if let Some(consent) = consent {
             self.share(BENEFITS, day, Some(consent), Some(referral));
@@ -113,6 +119,9 @@ impl Builder<'_> {
                 shares_information: false,
                 linked_on: Some(add_days(day, 2)).filter(|d| *d <= self.end),
                 warm_handoff: false,
+                outcome: None,
+                outcome_on: None,
+                source: None,
             });
         }
         if let Some(t) = self.termination.clone() {
@@ -139,6 +148,9 @@ impl Builder<'_> {
                 shares_information: true,
                 linked_on: Some(t.exit),
                 warm_handoff: true,
+                outcome: None,
+                outcome_on: None,
+                source: None,
             });
         }
         if let (Outcome::PositiveExit, Some(exit)) = (self.outcome, self.exit_on) {
@@ -167,6 +179,9 @@ impl Builder<'_> {
                 shares_information: true,
                 linked_on: Some(add_days(exit, -1)),
                 warm_handoff: true,
+                outcome: None,
+                outcome_on: None,
+                source: None,
             });
             self.share(NEXT_PROVIDER, day, Some(consent), Some(referral));
         }
