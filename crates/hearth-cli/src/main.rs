@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod args;
 mod catalog_cmd;
 mod check_cmd;
 mod config;
@@ -30,6 +31,7 @@ mod generate_cmd;
 mod init_cmd;
 mod inputs;
 mod inspect;
+mod output;
 mod policy_arg;
 mod rules_cmd;
 mod schema_cmd;
@@ -99,8 +101,17 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(&args, &mut stdout),
         Command::Generate(args) => generate_cmd::run(&args, &mut stdout),
     };
-    let _ = stdout.flush();
+    let flushed = stdout.flush();
     match result {
+        // The reader closed the pipe (`hearth check | head`): end quietly.
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Ok(_)
+            if flushed
+                .as_ref()
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Ok(code) => code,
         Err(err) => {
             eprintln!("hearth: error: {err}");
