@@ -121,3 +121,41 @@ pub enum InputError {
     #[error(transparent)]
     Extension(#[from] hearth_catalog::ExtensionError),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_program_model_has_its_builtin_policy_and_icms_goes_by_tier() {
+        assert_eq!(builtin_policy(ProgramModel::Icms, None), "icms-high");
+        assert_eq!(
+            builtin_policy(ProgramModel::Icms, Some(Tier::HighBilling)),
+            "icms-high"
+        );
+        assert_eq!(
+            builtin_policy(ProgramModel::Icms, Some(Tier::LowBilling)),
+            "icms-low"
+        );
+        assert_eq!(builtin_policy(ProgramModel::IcmRrh, None), "icm-rrh");
+        assert_eq!(builtin_policy(ProgramModel::Rrh, None), "rrh");
+        assert_eq!(builtin_policy(ProgramModel::StlCoc, None), "stl-coc");
+        assert_eq!(builtin_policy(ProgramModel::CtPsh, None), "ct-psh");
+    }
+
+    #[test]
+    fn a_case_file_goes_by_its_latest_enrollment_and_one_without_has_none() {
+        let case = |enrollments: &str| {
+            parse_input(&format!(
+                r#"{{"schema_version":"1.0","participant":{{"id":"P-1"}},"enrollments":[{enrollments}]}}"#
+            ))
+            .unwrap()
+        };
+        let two = case(
+            r#"{"id":"E-1","program":"rrh","entered_on":"2025-01-02"},{"id":"E-2","program":"ct-psh","entered_on":"2026-01-02"}"#,
+        );
+        assert_eq!(two.builtin_policy(), Some("ct-psh"));
+        assert_eq!(case("").builtin_policy(), None);
+        assert!(sniff("[]").is_err(), "an array is no document");
+    }
+}

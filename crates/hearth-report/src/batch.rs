@@ -703,6 +703,52 @@ fn compare_located(a: &LocatedFinding, b: &LocatedFinding) -> Ordering {
 mod tests {
     use super::*;
 
+    /// An importer's locator for a document built from table rows: every pointer under
+    /// `/enrollments/0` is on row 7, column 3 of its file; nothing else is placed.
+    struct Rows;
+
+    impl Locator for Rows {
+        fn locate(&self, pointers: &[&str]) -> Vec<Option<Span>> {
+            pointers
+                .iter()
+                .map(|p| {
+                    p.starts_with("/enrollments/0").then(|| {
+                        let at = hearth_input::locate::Position { line: 7, column: 3 };
+                        Span {
+                            start: at,
+                            end: at,
+                            exact: false,
+                        }
+                    })
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn a_built_document_is_placed_by_its_importers_locator() {
+        let text = include_str!("../../../examples/data/cases/stl-coc.json");
+        let input = parse_input(text).unwrap();
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let as_of = "2026-01-19".parse().unwrap();
+        // No text: the places come from the locator alone.
+        let result = Document::new("export/enrollments.csv", "")
+            .check_located(&input, &Validator::new(&policy), as_of, &Rows)
+            .into_result(as_of);
+        assert!(!result.findings.is_empty());
+        for f in &result.findings {
+            if f.finding.path.starts_with("/enrollments/0") {
+                assert_eq!((f.line, f.column), (Some(7), Some(3)), "{}", f.finding.path);
+            } else {
+                assert_eq!(f.line, None, "{}", f.finding.path);
+            }
+        }
+        let expected = Document::new("x.json", text)
+            .check(&policy, as_of)
+            .into_result(as_of);
+        assert_eq!(result.findings.len(), expected.findings.len());
+    }
+
     fn as_of() -> NaiveDate {
         "2026-01-19".parse().unwrap()
     }
