@@ -88,7 +88,7 @@ fn debug_output_of_parsed_samples_shows_no_personal_value() {
         let debug = match hearth::parse_input(&text).expect("sample loads") {
             hearth::Input::CaseFile(case) => format!("{case:?}"),
             hearth::Input::Caseload(caseload) => format!("{caseload:?}"),
-            hearth::Input::CatalogExtension(_) => unreachable!("not a case file"),
+            other => unreachable!("not a case file: {other:?}"),
         };
         assert!(debug.contains("Personal(<redacted>)"), "{path}");
         for value in personal.iter().filter(|v| v.len() >= 4) {
@@ -247,7 +247,7 @@ fn reports_never_carry_personal_values() {
                 let report = match &input {
                     hearth::Input::CaseFile(c) => hearth::validate(c, policy, as_of),
                     hearth::Input::Caseload(c) => hearth::validate_caseload(c, policy, as_of),
-                    hearth::Input::CatalogExtension(_) => unreachable!(),
+                    other => unreachable!("not checkable: {other:?}"),
                 };
                 let text = serde_json::to_string(&report).unwrap();
                 let leaks = canaries.leaks(&text);

@@ -47,10 +47,10 @@ pub enum CliError {
         message: String,
     },
     /// The config file could not be read. The message is shown as
-    /// [`hearth::model::publishable_settings_message`] words it: toml's own messages
+    /// [`hearth_model::publishable_settings_message`] words it: toml's own messages
     /// quote the value or key at fault, and hearth never repeats a file's contents (a
     /// misspelt key shaped like a field name excepted).
-    #[error("config {path}{}: {}", located(.at), hearth::model::publishable_settings_message(.message))]
+    #[error("config {path}{}: {}", located(.at), hearth_model::publishable_settings_message(.message))]
     Config {
         /// The path.
         path: std::path::PathBuf,

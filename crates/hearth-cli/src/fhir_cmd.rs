@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use hearth::catalog::Catalog;
-use hearth::model::CaseFile;
+use hearth::CaseFile;
+use hearth::Catalog;
 use serde_json::Value;
 
 use crate::error::CliError;
@@ -115,12 +115,12 @@ fn documents(path: &Path, text: &str) -> Vec<(usize, String)> {
 }
 
 /// The case files of one document: a case file, or a caseload's case files.
-fn case_files(doc: &str) -> Result<Vec<CaseFile>, hearth::model::ParseError> {
-    let keys = hearth::model::top_level_keys(doc)?;
-    if keys.iter().any(|k| k == "case_files") {
-        Ok(hearth::model::parse_caseload(doc)?.case_files)
+/// The kind is told by the one rule every command uses ([`hearth::input::sniff`]).
+fn case_files(doc: &str) -> Result<Vec<CaseFile>, hearth::ParseError> {
+    if hearth::input::sniff(doc)? == hearth::input::Kind::Caseload {
+        Ok(hearth::parse_caseload(doc)?.case_files)
     } else {
-        Ok(vec![hearth::model::parse_case_file(doc)?])
+        Ok(vec![hearth::parse_case_file(doc)?])
     }
 }
 
@@ -315,10 +315,9 @@ mod tests {
         let text = std::fs::read_to_string(out).unwrap();
         assert_eq!(text.lines().count(), count);
         let first: CaseFile = serde_json::from_str(text.lines().next().unwrap()).unwrap();
-        let original = hearth::model::parse_case_file(
-            &std::fs::read_to_string(example("cases/rrh.json")).unwrap(),
-        )
-        .unwrap();
+        let original =
+            hearth::parse_case_file(&std::fs::read_to_string(example("cases/rrh.json")).unwrap())
+                .unwrap();
         assert_eq!(first, hearth_fhir::retained(&original));
         assert!(!text.contains("Morgan"), "a name was exported");
     }

@@ -56,7 +56,7 @@ pub fn load_map(path: Option<&Path>, time_zone: Option<&str>) -> Result<Map, Cli
             })?;
             Map::from_toml(&text).map_err(|e| CliError::HmisMap {
                 path: path.to_path_buf(),
-                message: hearth::model::publishable_settings_message(&e.to_string()),
+                message: hearth_model::publishable_settings_message(&e.to_string()),
             })?
         }
         None => Map::default(),
