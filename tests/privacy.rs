@@ -132,6 +132,8 @@ const NOT_PERSONAL: &[&str] = &[
     "Household.id",         // the source system's household id
     "Provenance.file",      // a file name within the export, e.g. Enrollment.csv
     "Provenance.record_id", // the source system's record id
+    "RawCode.column",       // an HMIS column name, e.g. Destination
+    "RawCode.value",        // a raw HMIS code, e.g. 312 (codes only, never free text)
     // Policy files are program configuration written by staff, not participant records.
     "hearth policy file.name",
     "hearth policy file.description",
