@@ -134,6 +134,8 @@ struct StaffStat {
     /// Findings of their participants, one row each.
     findings: Spool,
     by_status: BTreeMap<ObligationStatus, usize>,
+    /// Obligations in the worklist's table.
+    listed: usize,
     finding_count: usize,
 }
 
@@ -274,6 +276,7 @@ impl HtmlSink {
             obligations: spools.spool(),
             findings: spools.spool(),
             by_status: BTreeMap::new(),
+            listed: 0,
             finding_count: 0,
         })
     }
@@ -349,33 +352,6 @@ impl HtmlSink {
         if !self.is_worklisted(o.status) {
             return Ok(());
         }
-        self.sequence += 1;
-        let overdue = o.status == ObligationStatus::Overdue;
-        let due = o
-            .due_on
-            .map_or_else(|| "9999-99-99".to_owned(), |d| d.to_string());
-        let remaining = o
-            .remaining
-            .filter(|r| *r > 0)
-            .map(|r| format!(" ({r} still needed)"))
-            .unwrap_or_default();
-        let line = format!(
-            "{}{due}{:020}\t<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#{}\">{}</a> {}</td><td>{}{}</td><td>{}</td></tr>\n",
-            if overdue { 0 } else { 1 },
-            self.sequence,
-            o.due_on.map_or_else(|| "–".to_owned(), |d| d.to_string()),
-            status_label(o.status),
-            participant(Some(o.participant_id.as_str())),
-            anchor("rule-", &o.code),
-            escape(&o.code),
-            escape(&o.requirement),
-            escape(&o.description),
-            escape(&remaining),
-            file_cell(&f.file, f.record),
-        );
-        let staff = self.staff_stat(o.case_manager.as_ref().map(|s| s.as_str()));
-        *staff.by_status.entry(o.status).or_default() += 1;
-        staff.obligations.write_all(line.as_bytes())?;
         // The calendar: open obligations due within the window after the file's date.
         if let (Some(due), Some(as_of)) = (o.due_on, as_of) {
             let open = matches!(
@@ -395,7 +371,40 @@ impl HtmlSink {
                 }
             }
         }
-        Ok(())
+        // A check page lists what needs action (overdue, due soon) and counts the
+        // upcoming ones, so it grows with the lapses rather than with the caseload.
+        let listed = self.options.page == Page::Due || o.status != ObligationStatus::Upcoming;
+        let staff = self.staff_stat(o.case_manager.as_ref().map(|s| s.as_str()));
+        *staff.by_status.entry(o.status).or_default() += 1;
+        if !listed {
+            return Ok(());
+        }
+        self.sequence += 1;
+        let overdue = o.status == ObligationStatus::Overdue;
+        let due = o
+            .due_on
+            .map_or_else(|| "9999-99-99".to_owned(), |d| d.to_string());
+        let remaining = o
+            .remaining
+            .filter(|r| *r > 0)
+            .map(|r| format!(" ({r} still needed)"))
+            .unwrap_or_default();
+        let line = format!(
+            "{}{due}{:020}\t<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}{}</td><td>{}</td></tr>\n",
+            if overdue { 0 } else { 1 },
+            self.sequence,
+            o.due_on.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+            status_label(o.status),
+            participant(Some(o.participant_id.as_str())),
+            escape(&o.code),
+            escape(&o.requirement),
+            escape(&o.description),
+            escape(&remaining),
+            file_cell(&f.file, f.record),
+        );
+        let staff = self.staff_stat(o.case_manager.as_ref().map(|s| s.as_str()));
+        staff.listed += 1;
+        staff.obligations.write_all(line.as_bytes())
     }
 
     /// One grid line per participant of the document the visit rules report on: the
@@ -601,7 +610,7 @@ impl HtmlSink {
 
     fn write_staff(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let open_words = match self.options.page {
-            Page::Check => "open obligations (overdue first, then by due date) and the unwaived findings of their participants",
+            Page::Check => "obligations overdue and due soon (overdue first, then by due date; upcoming ones are counted, and <code>hearth due --staff ID</code> lists them) and the unwaived findings of their participants",
             Page::Due => "obligations (overdue first, then by due date)",
         };
         writeln!(
@@ -636,7 +645,7 @@ impl HtmlSink {
         out.write_all(b"</tbody>\n</table>\n")?;
         let many = self.staff.len() > 1;
         for ((unassigned, id), s) in self.staff.iter_mut() {
-            let count: usize = s.by_status.values().sum();
+            let count = s.listed;
             writeln!(
                 out,
                 "<section class=\"staff\" id=\"{}\" data-staff=\"{}\" aria-labelledby=\"{}-h\">\n<h3 id=\"{}-h\">{}</h3>",
@@ -648,7 +657,7 @@ impl HtmlSink {
             )?;
             writeln!(
                 out,
-                "<details{}><summary>{} and {}</summary>",
+                "<details{}><summary>{} listed and {}</summary>",
                 if many { "" } else { " open" },
                 plural(count, "obligation", "obligations"),
                 plural(s.finding_count, "finding", "findings"),
