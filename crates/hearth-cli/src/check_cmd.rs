@@ -103,6 +103,8 @@ pub enum CheckFormat {
     Junit,
     /// GitHub Actions workflow commands: inline annotations.
     Github,
+    /// One self-contained HTML page for program managers (charts, worklists, calendar).
+    Html,
 }
 
 /// Arguments of `hearth check`.
@@ -207,6 +209,10 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
         CheckFormat::Sarif => Box::new(render::sarif::SarifSink::with_spools(spools)),
         CheckFormat::Junit => Box::new(render::junit::JunitSink::default()),
         CheckFormat::Github => Box::new(render::github::GithubSink),
+        CheckFormat::Html => Box::new(render::html::HtmlSink::with_spools(
+            render::html::Options::default(),
+            spools,
+        )),
     };
     let level = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error) {
         FailOn::Error => Some(Severity::Error),
@@ -250,7 +256,7 @@ const SPOOL_IN_MEMORY: usize = 4 * 1024 * 1024;
 /// Storage for the sinks' spools: in memory up to [`SPOOL_IN_MEMORY`] bytes, then in an
 /// anonymous temporary file (removed by the system when the run ends), so a caseload of
 /// any size is rendered in bounded memory.
-fn temp_spool() -> Box<dyn SpoolStorage> {
+pub(crate) fn temp_spool() -> Box<dyn SpoolStorage> {
     Box::new(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY))
 }
 

@@ -352,28 +352,34 @@ impl HtmlSink {
         if !self.is_worklisted(o.status) {
             return Ok(());
         }
-        // The calendar: open obligations due within the window after the file's date.
-        if let (Some(due), Some(as_of)) = (o.due_on, as_of) {
-            let open = matches!(
-                o.status,
-                ObligationStatus::DueSoon | ObligationStatus::Upcoming
-            );
-            let last = as_of.checked_add_days(Days::new(CALENDAR_DAYS));
-            if open && due >= as_of && last.is_some_and(|last| due <= last) {
-                let day = self.calendar.entry(due).or_default();
-                day.count += 1;
-                if day.items.len() < CALENDAR_ITEMS {
-                    day.items.push(format!(
-                        "{} {}",
-                        escape(o.participant_id.as_str()),
-                        escape(&o.code)
-                    ));
-                }
+        // Due within the calendar's days after the file's date.
+        let soon = match (o.due_on, as_of) {
+            (Some(due), Some(as_of)) => {
+                let last = as_of.checked_add_days(Days::new(CALENDAR_DAYS));
+                due >= as_of && last.is_some_and(|last| due <= last)
+            }
+            _ => false,
+        };
+        let open = matches!(
+            o.status,
+            ObligationStatus::DueSoon | ObligationStatus::Upcoming
+        );
+        if let (true, true, Some(due)) = (open, soon, o.due_on) {
+            let day = self.calendar.entry(due).or_default();
+            day.count += 1;
+            if day.items.len() < CALENDAR_ITEMS {
+                day.items.push(format!(
+                    "{} {}",
+                    escape(o.participant_id.as_str()),
+                    escape(&o.code)
+                ));
             }
         }
-        // A check page lists what needs action (overdue, due soon) and counts the
-        // upcoming ones, so it grows with the lapses rather than with the caseload.
-        let listed = self.options.page == Page::Due || o.status != ObligationStatus::Upcoming;
+        // A check page lists what needs action (overdue, due soon, due within the
+        // calendar's days) and counts the later ones, so it grows with the work at hand
+        // rather than with every obligation of the caseload.
+        let listed =
+            self.options.page == Page::Due || o.status != ObligationStatus::Upcoming || soon;
         let staff = self.staff_stat(o.case_manager.as_ref().map(|s| s.as_str()));
         *staff.by_status.entry(o.status).or_default() += 1;
         if !listed {
@@ -610,7 +616,7 @@ impl HtmlSink {
 
     fn write_staff(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let open_words = match self.options.page {
-            Page::Check => "obligations overdue and due soon (overdue first, then by due date; upcoming ones are counted, and <code>hearth due --staff ID</code> lists them) and the unwaived findings of their participants",
+            Page::Check => "obligations overdue, due soon or due in the next 30 days (overdue first, then by due date; later ones are counted, and <code>hearth due --staff ID</code> lists them) and the unwaived findings of their participants",
             Page::Due => "obligations (overdue first, then by due date)",
         };
         writeln!(
