@@ -311,9 +311,9 @@ impl HtmlSink {
             stat.not_evaluated += 1;
         }
         let mut row = String::new();
-        let _ = write!(
+        let _ = writeln!(
             row,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             participant(f.finding.participant_id.as_ref().map(|p| p.as_str())),
             file_cell(&f.file, f.record),
             f.line.map_or_else(|| "–".to_owned(), |l| match f.column {
