@@ -213,6 +213,80 @@ pub fn ndjson_batch(data: &[u8]) {
     }
 }
 
+/// `html_report`: the first line of the bytes is a file name, the rest a document
+/// checked like `hearth check` does; the report is rendered as the HTML page
+/// ([`hearth::render::html`]), whole and streamed. The page is the same both ways, is
+/// one whole document with only its own script, never holds the file name or an id
+/// unescaped when they hold markup or quotes, repeats no personal value or free text,
+/// and grows linearly with the report.
+pub fn html_report(data: &[u8]) {
+    use hearth::render::html;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (name, doc) = text.split_once('\n').unwrap_or((FILE, text));
+    let as_of = as_of_for(data.len());
+    let checked = check_like_cli(Document::new(name, doc), &mut Vec::new(), as_of);
+    let report = CheckReport::new(as_of, vec![checked]);
+    let render = |report: &CheckReport| {
+        let mut out = Vec::new();
+        html::write(report, html::Options::default(), &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("the page is UTF-8")
+    };
+    let page = render(&report);
+    let mut sink = html::HtmlSink::new(html::Options::default());
+    let mut streamed = Vec::new();
+    for d in report.documents() {
+        hearth::render::Sink::document(&mut sink, &d, None, &mut streamed).expect("in memory");
+    }
+    hearth::render::Sink::finish(&mut sink, report.as_of, &report.summary, &mut streamed)
+        .expect("in memory");
+    assert_eq!(streamed, page.as_bytes(), "streamed and whole pages differ");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "a script from the input"
+    );
+    assert_eq!(page.to_ascii_lowercase().matches("<script").count(), 1);
+    let marked =
+        |s: &str| s.contains(['<', '>', '"', '\'', '&']) || s.chars().any(char::is_control);
+    if marked(name) {
+        assert!(!page.contains(name), "the file name is not escaped");
+    }
+    for id in report
+        .findings
+        .iter()
+        .filter_map(|f| f.finding.participant_id.as_ref())
+        .map(|p| p.as_str())
+        .chain(
+            report
+                .obligations
+                .iter()
+                .map(|o| o.obligation.participant_id.as_str()),
+        )
+    {
+        if marked(id) {
+            assert!(!page.contains(id), "a participant id is not escaped");
+        }
+    }
+    // Linear: a bounded number of bytes per finding, obligation and byte of input,
+    // over the page's fixed part.
+    let items = report.findings.len() + report.obligations.len();
+    let limit = 64 * 1024 + (items + 1) * 4 * (2048 + 6 * data.len().min(4096));
+    assert!(
+        page.len() <= limit,
+        "{} bytes of page for {items} items",
+        page.len()
+    );
+    if let Ok(value) = serde_json::from_str::<Value>(doc) {
+        assert_private(&page, &private_strings(&value), doc, &|t| {
+            let again = check_like_cli(Document::new(name, t), &mut Vec::new(), as_of);
+            render(&CheckReport::new(as_of, vec![again]))
+        });
+    }
+}
+
 /// `policy_toml`: text → [`Policy::from_toml`] → if it loads, the example case file of
 /// its program checked with it as of the example's date and as of each version's start.
 pub fn policy_toml(data: &[u8]) {

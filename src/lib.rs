@@ -196,6 +196,8 @@ pub mod render {
     //! [`feed`] writes a whole [`CheckReport`](crate::batch::CheckReport). Each writes to
     //! any [`std::io::Write`], deterministically, and prints only what the report holds.
     pub use hearth_report::render::github::GithubSink;
+    pub use hearth_report::render::html;
+    pub use hearth_report::render::html::{HtmlSink, Options as HtmlOptions, Page as HtmlPage};
     pub use hearth_report::render::json::JsonSink;
     pub use hearth_report::render::junit::JunitSink;
     pub use hearth_report::render::sarif::SarifSink;

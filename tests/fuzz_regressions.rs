@@ -59,3 +59,8 @@ fn policy_toml_corpus() {
 fn catalog_extension_corpus() {
     replay("catalog_extension", harness::catalog_extension);
 }
+
+#[test]
+fn html_report_corpus() {
+    replay("html_report", harness::html_report);
+}

@@ -22,7 +22,8 @@ use crate::output;
 use crate::policy_arg::load_policy;
 use crate::rules_cmd::{select_rules, selects};
 use hearth::render::{
-    GithubSink, JsonSink, JunitSink, SarifSink, Sink, SpoolStorage, Spools, TextOptions, TextSink,
+    GithubSink, HtmlOptions, HtmlSink, JsonSink, JunitSink, SarifSink, Sink, SpoolStorage, Spools,
+    TextOptions, TextSink,
 };
 
 /// What to check and how: shared by `hearth check` and `hearth due`.
@@ -101,6 +102,8 @@ pub enum CheckFormat {
     Junit,
     /// GitHub Actions workflow commands: inline annotations.
     Github,
+    /// One self-contained HTML page for program managers (charts, worklists, calendar).
+    Html,
 }
 
 /// Arguments of `hearth check`.
@@ -204,6 +207,7 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
         CheckFormat::Sarif => Box::new(SarifSink::with_spools(spools)),
         CheckFormat::Junit => Box::new(JunitSink::default()),
         CheckFormat::Github => Box::new(GithubSink),
+        CheckFormat::Html => Box::new(HtmlSink::with_spools(HtmlOptions::default(), spools)),
     };
     let level = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error) {
         FailOn::Error => Some(Severity::Error),
@@ -247,7 +251,7 @@ const SPOOL_IN_MEMORY: usize = 4 * 1024 * 1024;
 /// Storage for the sinks' spools: in memory up to [`SPOOL_IN_MEMORY`] bytes, then in an
 /// anonymous temporary file (removed by the system when the run ends), so a caseload of
 /// any size is rendered in bounded memory.
-fn temp_spool() -> Box<dyn SpoolStorage> {
+pub(crate) fn temp_spool() -> Box<dyn SpoolStorage> {
     Box::new(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY))
 }
 

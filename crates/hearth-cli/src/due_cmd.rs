@@ -5,14 +5,27 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
-use hearth::batch::{FiledObligation, LocatedFinding};
+use hearth::batch::{CheckSummary, FiledObligation, LocatedFinding};
+use hearth::render::{HtmlOptions, HtmlPage, HtmlSink};
+use hearth::render::{Sink, Spools};
 use hearth::ObligationStatus;
 use serde::Serialize;
 
 use crate::check_cmd::{run_batch, Filter, InputArgs};
 use crate::config::Config;
 use crate::error::CliError;
-use crate::Format;
+
+/// Output formats of `hearth due`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DueFormat {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON, for programs.
+    Json,
+    /// One self-contained HTML page: worklists per case manager, visit grid, calendar.
+    Html,
+}
 
 /// What `--status` asks for: one status, or every one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +72,8 @@ pub struct DueArgs {
     #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
     pub status: Vec<StatusArg>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = DueFormat::Text)]
+    pub format: DueFormat,
 }
 
 #[derive(Debug, Serialize)]
@@ -112,12 +125,31 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                     .as_ref()
                     .is_some_and(|m| args.staff.iter().any(|s| s == m.as_str())))
     };
+    // The HTML page is fed each document with only the obligations asked for.
+    let mut page = (args.format == DueFormat::Html).then(|| {
+        HtmlSink::with_spools(
+            HtmlOptions::for_page(HtmlPage::Due),
+            Spools::new(crate::check_cmd::temp_spool),
+        )
+    });
+    let mut summary = CheckSummary::default();
     let as_of = run_batch(
         &args.input,
         &config,
         &Filter::default(),
         false,
         &mut |doc, _| {
+            if let Some(sink) = page.as_mut() {
+                summary.add(&doc.summary);
+                // The page shows the obligations asked for, and findings only of a
+                // document that could not be read.
+                let mut shown = doc.clone();
+                if doc.summary.invalid == 0 {
+                    shown.findings.clear();
+                }
+                shown.obligations.retain(|f| admits(f));
+                sink.document(&shown, None, &mut std::io::sink())?;
+            }
             let file_as_of = doc.entry.as_of;
             obligations.extend(
                 doc.obligations
@@ -154,7 +186,12 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
         )
     });
     match args.format {
-        Format::Json => {
+        DueFormat::Html => {
+            if let Some(sink) = page.as_mut() {
+                sink.finish(as_of, &summary, out)?;
+            }
+        }
+        DueFormat::Json => {
             let text = serde_json::to_string_pretty(&Agenda {
                 as_of,
                 obligations: agenda,
@@ -163,7 +200,7 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
             .map_err(std::io::Error::other)?;
             writeln!(out, "{text}")?;
         }
-        Format::Text => {
+        DueFormat::Text => {
             for row in &agenda {
                 let o = &row.obligation.obligation;
                 // Each file is judged as of its own date: a row whose file's date is

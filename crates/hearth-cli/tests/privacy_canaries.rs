@@ -304,6 +304,8 @@ fn no_output_format_prints_an_input_value() {
         &["check", "--policy", "everything.toml", "--format", "sarif"],
         &["check", "--policy", "everything.toml", "--format", "junit"],
         &["check", "--policy", "everything.toml", "--format", "github"],
+        &["check", "--format", "html"],
+        &["check", "--policy", "everything.toml", "--format", "html"],
         // Long lines: the excerpt is a window cut from the record.
         &[
             "check",
@@ -337,6 +339,7 @@ fn no_output_format_prints_an_input_value() {
         &["due", "--status", "all"],
         &["due", "--status", "all", "--format", "json"],
         &["due", "--policy", "everything.toml", "--status", "all"],
+        &["due", "--status", "all", "--format", "html"],
         &["inspect", "."],
     ];
     let mut findings = 0;
@@ -358,7 +361,7 @@ fn no_output_format_prints_an_input_value() {
         Some(&text),
     );
     assert_ran_clean(&canaries, &run);
-    for format in ["text", "sarif", "junit"] {
+    for format in ["text", "sarif", "junit", "html"] {
         let out = dir.join(format!("report.{format}"));
         let run = hearth_in(
             &dir,

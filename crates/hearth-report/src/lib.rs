@@ -5,7 +5,7 @@
 //! - [`batch`]: the located check report of a batch of documents ([`batch::CheckReport`]:
 //!   every finding with its file, JSON Pointer, line and column, and the obligations);
 //! - [`render`]: every output format of `hearth check` (text, JSON, SARIF 2.1.0, JUnit
-//!   XML, GitHub Actions annotations) as a streaming [`render::Sink`], fed one document's
+//!   XML, GitHub Actions annotations, an HTML page) as a streaming [`render::Sink`], fed one document's
 //!   result at a time.
 //!
 //! Checking a case file and writing SARIF to a buffer, one document at a time as a

@@ -1,6 +1,7 @@
 //! The output formats of `hearth check`: text for people, JSON (the check-report
 //! schema), SARIF 2.1.0 for code-scanning dashboards, JUnit XML for any CI's test view,
-//! and GitHub Actions workflow commands for annotations on a pull request.
+//! GitHub Actions workflow commands for annotations on a pull request, and one
+//! self-contained HTML page for program managers.
 //!
 //! Each format is a [`Sink`]: fed one document's result at a time, in the report's
 //! order (file, then record), then finished with the run's counts. That is what lets
@@ -21,6 +22,7 @@ use crate::batch::{CheckSummary, DocumentResult};
 use chrono::NaiveDate;
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod sarif;
