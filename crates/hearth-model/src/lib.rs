@@ -60,6 +60,7 @@ mod program;
 mod risk;
 mod staff;
 mod termination;
+pub mod walk;
 
 pub use assessment::{Answer, Assessment, ItemAnswer};
 pub use consent::{

@@ -60,10 +60,10 @@ impl Rule for DuplicateId {
         for record in records(cx.case) {
             match first.get(&(record.kind, record.id)) {
                 Some(owner) => {
-                    let owner = owner.pointer();
+                    let owner = super::common::pointer(owner);
                     let owner = owner.as_str().strip_suffix("/id").unwrap_or(owner.as_str());
                     out.findings.push(cx.finding(
-                        &record.path.pointer(),
+                        &super::common::pointer(&record.path),
                         cx.as_of,
                         format!(
                             "{} id {} is also used by the {} at {owner}",

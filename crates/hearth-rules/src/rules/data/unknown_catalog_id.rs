@@ -84,8 +84,11 @@ impl Rule for UnknownCatalogId {
                     reference.by
                 )
             };
-            out.findings
-                .push(cx.finding(&reference.path.pointer(), cx.as_of, message));
+            out.findings.push(cx.finding(
+                &super::common::pointer(&reference.path),
+                cx.as_of,
+                message,
+            ));
         }
     }
 }

@@ -68,7 +68,7 @@ impl Rule for UnknownReference {
             };
             if !held.contains(&(kind, reference.id)) {
                 out.findings.push(cx.finding(
-                    &reference.path.pointer(),
+                    &super::common::pointer(&reference.path),
                     cx.as_of,
                     format!(
                         "{} names {} {}, which is not in the case file",
