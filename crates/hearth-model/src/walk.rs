@@ -223,15 +223,49 @@ impl fmt::Display for Relative<'_> {
     }
 }
 
+/// How a walk builds the path of what it lists: a [`FieldPath`], or nothing at all
+/// ([`Unlocated`]), for callers that only need the ids and look a path up again (with
+/// the same walk, in the same order) for the few that end up in a finding.
+pub trait PathLike: Copy {
+    /// This path followed by the object key `key`.
+    fn key(&self, key: &'static str) -> Self;
+    /// This path followed by the array index `index`.
+    fn index(&self, index: usize) -> Self;
+}
+
+impl PathLike for FieldPath {
+    fn key(&self, key: &'static str) -> Self {
+        FieldPath::key(self, key)
+    }
+
+    fn index(&self, index: usize) -> Self {
+        FieldPath::index(self, index)
+    }
+}
+
+/// No path: the walks list the same items in the same order, without building paths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unlocated;
+
+impl PathLike for Unlocated {
+    fn key(&self, _key: &'static str) -> Self {
+        Unlocated
+    }
+
+    fn index(&self, _index: usize) -> Self {
+        Unlocated
+    }
+}
+
 /// One record with an id: its kind, its id and the pointer to its `id` field.
 #[derive(Debug, Clone)]
-pub struct Record<'a> {
+pub struct Record<'a, P = FieldPath> {
     /// The kind of record.
     pub kind: RecordKind,
     /// Its id.
     pub id: &'a str,
     /// The path of its `id` field.
-    pub path: FieldPath,
+    pub path: P,
 }
 
 /// The catalogs a reference may point into.
@@ -273,21 +307,25 @@ impl fmt::Display for Referrer<'_> {
 
 /// One reference: what it names, the id named, where it is written and by which record.
 #[derive(Debug, Clone)]
-pub struct Reference<'a> {
+pub struct Reference<'a, P = FieldPath> {
     /// What it names.
     pub target: Target,
     /// The id named.
     pub id: &'a str,
     /// Where the id is written.
-    pub path: FieldPath,
+    pub path: P,
     /// The record it is written in.
     pub by: Referrer<'a>,
 }
 
 /// Every record of `case` that has an id, in document order.
 pub fn records(case: &CaseFile) -> Vec<Record<'_>> {
+    records_at(case, FieldPath::root())
+}
+
+/// [`records`], with paths built by `root` (or none: [`Unlocated`]).
+pub fn records_at<P: PathLike>(case: &CaseFile, root: P) -> Vec<Record<'_, P>> {
     let mut out = Vec::new();
-    let root = FieldPath::root();
     add(
         &mut out,
         RecordKind::Party,
@@ -329,7 +367,7 @@ pub fn records(case: &CaseFile) -> Vec<Record<'_>> {
     out
 }
 
-fn enrollment_records<'a>(out: &mut Vec<Record<'a>>, at: &FieldPath, e: &'a Enrollment) {
+fn enrollment_records<'a, P: PathLike>(out: &mut Vec<Record<'a, P>>, at: &P, e: &'a Enrollment) {
     add(
         out,
         RecordKind::Refusal,
@@ -470,10 +508,10 @@ fn enrollment_records<'a>(out: &mut Vec<Record<'a>>, at: &FieldPath, e: &'a Enro
     );
 }
 
-fn add<'a, T>(
-    out: &mut Vec<Record<'a>>,
+fn add<'a, T, P: PathLike>(
+    out: &mut Vec<Record<'a, P>>,
     kind: RecordKind,
-    list_at: &FieldPath,
+    list_at: &P,
     list: &'a [T],
     id: impl Fn(&'a T) -> &'a str,
 ) {
@@ -518,18 +556,12 @@ id_str!(
 );
 
 /// Collects references, with the pointer of each.
-struct Refs<'a> {
-    out: Vec<Reference<'a>>,
+struct Refs<'a, P> {
+    out: Vec<Reference<'a, P>>,
 }
 
-impl<'a> Refs<'a> {
-    fn one<I: IdStr>(
-        &mut self,
-        target: Target,
-        id: Option<&'a I>,
-        path: FieldPath,
-        by: Referrer<'a>,
-    ) {
+impl<'a, P: PathLike> Refs<'a, P> {
+    fn one<I: IdStr>(&mut self, target: Target, id: Option<&'a I>, path: P, by: Referrer<'a>) {
         if let Some(id) = id {
             self.out.push(Reference {
                 target,
@@ -540,13 +572,7 @@ impl<'a> Refs<'a> {
         }
     }
 
-    fn each<I: IdStr>(
-        &mut self,
-        target: Target,
-        ids: &'a [I],
-        list_at: &FieldPath,
-        by: Referrer<'a>,
-    ) {
+    fn each<I: IdStr>(&mut self, target: Target, ids: &'a [I], list_at: &P, by: Referrer<'a>) {
         for (i, id) in ids.iter().enumerate() {
             self.one(target, Some(id), list_at.index(i), by);
         }
@@ -575,8 +601,12 @@ fn by<'a>(noun: &'static str, id: &'a str) -> Referrer<'a> {
 /// goal's `long_term_goal` is PLAN003's to check (where the program asks for long-term
 /// goals), so it is not reported twice.
 pub fn references(case: &CaseFile) -> Vec<Reference<'_>> {
+    references_at(case, FieldPath::root())
+}
+
+/// [`references`], with paths built by `root` (or none: [`Unlocated`]).
+pub fn references_at<P: PathLike>(case: &CaseFile, root: P) -> Vec<Reference<'_, P>> {
     let mut refs = Refs { out: Vec::new() };
-    let root = FieldPath::root();
     for (i, consent) in case.consents.iter().enumerate() {
         let at = root.key("consents").index(i);
         refs.one(
@@ -610,7 +640,7 @@ pub fn references(case: &CaseFile) -> Vec<Reference<'_>> {
     refs.out
 }
 
-fn enrollment_references<'a>(refs: &mut Refs<'a>, at: &FieldPath, e: &'a Enrollment) {
+fn enrollment_references<'a, P: PathLike>(refs: &mut Refs<'a, P>, at: &P, e: &'a Enrollment) {
     let me = by("enrollment", e.id.as_str());
     refs.one(
         Target::Staff,
@@ -949,30 +979,80 @@ impl fmt::Display for When {
 /// Two dates of one record that must come in order: `end` may be the same as `start`
 /// or later, never earlier. Only pairs with both dates recorded are walked.
 #[derive(Debug, Clone, Copy)]
-pub struct DatePair<'a> {
+pub struct DatePair<'a, P = FieldPath> {
     /// The record, for messages: `encounter E004`.
     pub record: Referrer<'a>,
     /// The record's path.
-    pub at: FieldPath,
+    pub at: P,
     /// The starting field, relative to the record (`entered_on`).
     pub start_field: &'static str,
     /// The starting date.
     pub start: When,
     /// The ending field, relative to the record (`exit/exited_on`, `follow_ups/2`).
-    pub end_field: FieldPath,
+    pub end_field: EndField,
     /// The ending date.
     pub end: When,
 }
 
-impl DatePair<'_> {
+impl<P> DatePair<'_, P> {
     /// Whether the end is before the start.
     pub fn is_out_of_order(&self) -> bool {
         self.end.is_before(&self.start)
     }
+}
 
+impl<P: PathLike> DatePair<'_, P> {
     /// The path of the ending field.
-    pub fn end_path(&self) -> FieldPath {
-        self.at.join(&self.end_field)
+    pub fn end_path(&self) -> P {
+        self.end_field.below(&self.at)
+    }
+}
+
+/// The ending field of a [`DatePair`], relative to its record: a key, then an index
+/// into it and a key below that where the field is in a list (`reviews/0/reviewed_on`,
+/// `follow_ups/2`, `exit/exited_on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndField {
+    /// The key in the record.
+    pub key: &'static str,
+    /// The index in the list at `key`, if it is a list.
+    pub index: Option<usize>,
+    /// The key below (the item, or the object at `key`).
+    pub then: Option<&'static str>,
+}
+
+impl EndField {
+    const fn key(key: &'static str) -> EndField {
+        EndField {
+            key,
+            index: None,
+            then: None,
+        }
+    }
+
+    /// The field's path below the record's path `at`.
+    pub fn below<P: PathLike>(&self, at: &P) -> P {
+        let mut p = at.key(self.key);
+        if let Some(i) = self.index {
+            p = p.index(i);
+        }
+        if let Some(then) = self.then {
+            p = p.key(then);
+        }
+        p
+    }
+}
+
+impl fmt::Display for EndField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key)?;
+        if let Some(i) = self.index {
+            write!(f, "/{i}")?;
+        }
+        if let Some(then) = self.then {
+            write!(f, "/{then}")?;
+        }
+        Ok(())
     }
 }
 
@@ -999,8 +1079,16 @@ impl DatePair<'_> {
 /// | termination | `decided_on` | `effective_on` |
 /// | appeal | `filed_on` | `heard_on`, `decided_on` |
 pub fn date_pairs<'a>(case: &'a CaseFile, visit: &mut dyn FnMut(&DatePair<'a>)) {
+    date_pairs_at(case, FieldPath::root(), visit);
+}
+
+/// [`date_pairs`], with paths built by `root` (or none: [`Unlocated`]).
+pub fn date_pairs_at<'a, P: PathLike>(
+    case: &'a CaseFile,
+    root: P,
+    visit: &mut dyn FnMut(&DatePair<'a, P>),
+) {
     let mut pairs = Pairs { visit };
-    let root = FieldPath::root();
     for (i, consent) in case.consents.iter().enumerate() {
         let at = root.key("consents").index(i);
         let me = by("consent", consent.id.as_str());
@@ -1024,18 +1112,18 @@ pub fn date_pairs<'a>(case: &'a CaseFile, visit: &mut dyn FnMut(&DatePair<'a>)) 
 }
 
 /// Hands pairs with both ends recorded to the visitor.
-struct Pairs<'v, 'a> {
-    visit: &'v mut dyn FnMut(&DatePair<'a>),
+struct Pairs<'v, 'a, P> {
+    visit: &'v mut dyn FnMut(&DatePair<'a, P>),
 }
 
-impl<'a> Pairs<'_, 'a> {
+impl<'a, P: PathLike> Pairs<'_, 'a, P> {
     fn pair(
         &mut self,
         record: Referrer<'a>,
-        at: FieldPath,
+        at: P,
         start_field: &'static str,
         start: Option<When>,
-        end_field: FieldPath,
+        end_field: EndField,
         end: Option<When>,
     ) {
         if let (Some(start), Some(end)) = (start, end) {
@@ -1054,13 +1142,13 @@ impl<'a> Pairs<'_, 'a> {
     fn one(
         &mut self,
         record: Referrer<'a>,
-        at: FieldPath,
+        at: P,
         start_field: &'static str,
         start: Option<When>,
         end_field: &'static str,
         end: Option<NaiveDate>,
     ) {
-        let end_field = FieldPath::root().key(end_field);
+        let end_field = EndField::key(end_field);
         self.pair(
             record,
             at,
@@ -1075,14 +1163,18 @@ impl<'a> Pairs<'_, 'a> {
     fn each(
         &mut self,
         record: Referrer<'a>,
-        at: FieldPath,
+        at: P,
         start_field: &'static str,
         start: NaiveDate,
         list_field: &'static str,
         ends: &[NaiveDate],
     ) {
         for (i, end) in ends.iter().enumerate() {
-            let end_field = FieldPath::root().key(list_field).index(i);
+            let end_field = EndField {
+                key: list_field,
+                index: Some(i),
+                then: None,
+            };
             self.pair(
                 record,
                 at,
@@ -1095,14 +1187,18 @@ impl<'a> Pairs<'_, 'a> {
     }
 }
 
-fn enrollment_pairs<'a>(pairs: &mut Pairs<'_, 'a>, at: &FieldPath, e: &'a Enrollment) {
+fn enrollment_pairs<'a, P: PathLike>(pairs: &mut Pairs<'_, 'a, P>, at: &P, e: &'a Enrollment) {
     let enrollment = e.id.as_str();
     pairs.pair(
         by("enrollment", enrollment),
         *at,
         "entered_on",
         Some(When::Date(e.entered_on)),
-        FieldPath::root().key("exit").key("exited_on"),
+        EndField {
+            key: "exit",
+            index: None,
+            then: Some("exited_on"),
+        },
         e.exit.as_ref().map(|x| When::Date(x.exited_on)),
     );
     for (i, refusal) in e.intake.refusals.iter().enumerate() {
@@ -1134,7 +1230,11 @@ fn enrollment_pairs<'a>(pairs: &mut Pairs<'_, 'a>, at: &FieldPath, e: &'a Enroll
                 p,
                 "created_on",
                 Some(When::Date(plan.created_on)),
-                FieldPath::root().key("reviews").index(i).key("reviewed_on"),
+                EndField {
+                    key: "reviews",
+                    index: Some(i),
+                    then: Some("reviewed_on"),
+                },
                 Some(When::Date(review.reviewed_on)),
             );
         }
@@ -1188,7 +1288,7 @@ fn enrollment_pairs<'a>(pairs: &mut Pairs<'_, 'a>, at: &FieldPath, e: &'a Enroll
             n,
             "started_at",
             started,
-            FieldPath::root().key("documented_at"),
+            EndField::key("documented_at"),
             encounter.documented_at.map(When::Moment),
         );
         pairs.pair(
@@ -1196,7 +1296,11 @@ fn enrollment_pairs<'a>(pairs: &mut Pairs<'_, 'a>, at: &FieldPath, e: &'a Enroll
             n,
             "started_at",
             started,
-            FieldPath::root().key("next_visit").key("scheduled_for"),
+            EndField {
+                key: "next_visit",
+                index: None,
+                then: Some("scheduled_for"),
+            },
             encounter
                 .next_visit
                 .as_ref()

@@ -14,3 +14,12 @@ use crate::path::Pointer;
 pub(crate) fn pointer(path: &SegPath) -> Pointer {
     Pointer::from_field_path(path)
 }
+
+/// The pointer of the `n`th reference of `located` (the root if there is none, which
+/// the walks' agreement on order rules out).
+pub(crate) fn reference_pointer(
+    located: &[hearth_model::walk::Reference<'_>],
+    n: usize,
+) -> Pointer {
+    located.get(n).map(|r| pointer(&r.path)).unwrap_or_default()
+}

@@ -1,4 +1,4 @@
-use hearth_model::walk::date_pairs;
+use hearth_model::walk::{date_pairs, date_pairs_at, Unlocated};
 
 use crate::context::{CaseContext, Out};
 use crate::path::Pointer;
@@ -71,22 +71,32 @@ impl Rule for EndBeforeStart {
     fn check(&self, cx: &CaseContext<'_>, out: &mut Out) {
         // The pairs are listed once, beside the model (`hearth_model::walk::date_pairs`),
         // whose tests fail when a date field of the model is in no pair and not listed
-        // as standing alone.
-        date_pairs(cx.case, &mut |pair| {
+        // as standing alone. The walk runs without paths; a pair out of order is found
+        // again, with its path, by the same walk in the same order.
+        let mut wrong = Vec::new();
+        let mut n = 0usize;
+        date_pairs_at(cx.case, Unlocated, &mut |pair| {
             if pair.is_out_of_order() {
+                wrong.push(n);
+            }
+            n += 1;
+        });
+        if wrong.is_empty() {
+            return;
+        }
+        let mut n = 0usize;
+        date_pairs(cx.case, &mut |pair| {
+            if wrong.contains(&n) {
                 out.findings.push(cx.finding(
                     &Pointer::from_field_path(&pair.end_path()),
                     cx.as_of,
                     format!(
                         "{}: {} {} is before {} {}",
-                        pair.record,
-                        pair.end_field.relative(),
-                        pair.end,
-                        pair.start_field,
-                        pair.start
+                        pair.record, pair.end_field, pair.end, pair.start_field, pair.start
                     ),
                 ));
             }
+            n += 1;
         });
     }
 }
