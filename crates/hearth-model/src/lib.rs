@@ -52,6 +52,7 @@ mod encounter;
 mod enrollment;
 mod ids;
 mod intake;
+pub mod name;
 mod parse;
 mod participant;
 mod personal;

@@ -68,15 +68,10 @@ pub(super) fn counted(count: i64, noun: &str) -> String {
     }
 }
 
-/// The kebab-case id of a stage, as written in case files and policies.
+/// The kebab-case id of a stage, as written in case files and policies (serde's
+/// spelling).
 pub(super) fn stage_id(stage: Stage) -> &'static str {
-    match stage {
-        Stage::HousingSupports => "housing-supports",
-        Stage::IndividualizedServicePlanning => "individualized-service-planning",
-        Stage::SelfAwareness => "self-awareness",
-        Stage::SelfManagement => "self-management",
-        Stage::RebuiltReframed => "rebuilt-reframed",
-    }
+    hearth_model::name::name_or_empty(&stage)
 }
 
 /// The stage ids in order, for a choice parameter.
