@@ -58,6 +58,7 @@ mod encounter;
 mod enrollment;
 mod ids;
 mod intake;
+pub mod name;
 mod parse;
 mod participant;
 mod personal;
@@ -67,6 +68,7 @@ mod provenance;
 mod risk;
 mod staff;
 mod termination;
+pub mod walk;
 
 pub use assessment::{Answer, Assessment, ItemAnswer};
 pub use consent::{

@@ -5,6 +5,7 @@ use hearth_catalog::Catalog;
 use hearth_model::{CaseFile, Caseload, Enrollment, Staff};
 
 use crate::finding::{Finding, FindingKind};
+use crate::index::CaseIndex;
 use crate::obligation::{Obligation, ObligationStatus};
 use crate::param::Params;
 use crate::path::Pointer;
@@ -37,6 +38,9 @@ pub struct CaseContext<'a> {
     pub due_soon_days: i64,
     pub(crate) meta: &'static RuleMeta,
     pub(crate) severity: Severity,
+    /// The case index, built once per case file by the engine; `None` for a context made
+    /// by hand, whose rules then build what they need themselves.
+    pub(crate) index: Option<&'a CaseIndex<'a>>,
 }
 
 impl<'a> CaseContext<'a> {
@@ -57,6 +61,15 @@ impl<'a> CaseContext<'a> {
             due_soon_days: 7,
             meta,
             severity: meta.severity,
+            index: None,
+        }
+    }
+
+    /// Runs `f` with the case index: the engine's, or one built now.
+    pub(crate) fn with_index<R>(&self, f: impl FnOnce(&CaseIndex<'_>) -> R) -> R {
+        match self.index {
+            Some(index) => f(index),
+            None => f(&CaseIndex::new(self.case, self.as_of)),
         }
     }
 

@@ -8,6 +8,7 @@ use hearth_model::{CaseFile, Caseload, Staff};
 
 use crate::context::{CaseContext, CaseloadContext, Out};
 use crate::finding::Finding;
+use crate::index::CaseIndex;
 use crate::obligation::Obligation;
 use crate::path::Pointer;
 use crate::policy::Policy;
@@ -113,6 +114,7 @@ impl<'a> Validator<'a> {
         let mut obligations = Vec::new();
         let versions = self.policy.versions();
         let in_force = index_in_force(self.policy, as_of);
+        let index = CaseIndex::new(case, as_of);
         for (i, version) in versions.iter().enumerate() {
             let from = version.effective_from;
             let until = versions.get(i + 1).and_then(|next| next.effective_from);
@@ -129,6 +131,7 @@ impl<'a> Validator<'a> {
                     due_soon_days: version.due_soon_days,
                     meta: setting.rule.meta(),
                     severity: setting.severity,
+                    index: Some(&index),
                 };
                 let mut out = Out::default();
                 setting.rule.check(&cx, &mut out);

@@ -35,6 +35,7 @@ pub mod calendar;
 mod context;
 mod engine;
 mod finding;
+mod index;
 mod obligation;
 mod param;
 pub mod path;

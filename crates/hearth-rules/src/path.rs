@@ -33,6 +33,11 @@ impl Pointer {
         Pointer(format!("{}/{index}", self.0))
     }
 
+    /// The pointer of a path walked in the model ([`hearth_model::walk`]).
+    pub fn from_field_path(path: &hearth_model::walk::FieldPath) -> Pointer {
+        Pointer(path.to_string())
+    }
+
     /// The pointer as text.
     pub fn as_str(&self) -> &str {
         &self.0

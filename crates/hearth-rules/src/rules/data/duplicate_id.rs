@@ -1,7 +1,6 @@
-use std::collections::HashMap;
-
-use super::common::{records, Kind, SegPath};
+use super::common::{records, Kind};
 use crate::context::{CaseContext, Out};
+use crate::index::FastMap;
 use crate::rule::{Area, Rule, RuleMeta, Scope};
 use crate::severity::Severity;
 
@@ -56,27 +55,40 @@ impl Rule for DuplicateId {
     }
 
     fn check(&self, cx: &CaseContext<'_>, out: &mut Out) {
-        let mut first: HashMap<(Kind, &str), SegPath> = HashMap::new();
-        for record in records(cx.case) {
-            match first.get(&(record.kind, record.id)) {
-                Some(owner) => {
-                    let owner = owner.pointer();
-                    let owner = owner.as_str().strip_suffix("/id").unwrap_or(owner.as_str());
-                    out.findings.push(cx.finding(
-                        &record.path.pointer(),
-                        cx.as_of,
-                        format!(
-                            "{} id {} is also used by the {} at {owner}",
-                            record.kind.noun(),
-                            record.id,
-                            record.kind.noun()
-                        ),
-                    ));
-                }
-                None => {
-                    first.insert((record.kind, record.id), record.path);
+        cx.with_index(|index| {
+            let mut first: FastMap<(Kind, &str), usize> = FastMap::default();
+            // Paths are built only when a duplicate is found (by the same walk).
+            let mut located = None;
+            for (n, record) in index.records.iter().enumerate() {
+                match first.get(&(record.kind, record.id)) {
+                    Some(&owner) => {
+                        let located = located.get_or_insert_with(|| records(cx.case));
+                        let owner = path_of(located, owner);
+                        let owner = owner.as_str().strip_suffix("/id").unwrap_or(owner.as_str());
+                        out.findings.push(cx.finding(
+                            &path_of(located, n),
+                            cx.as_of,
+                            format!(
+                                "{} id {} is also used by the {} at {owner}",
+                                record.kind.noun(),
+                                record.id,
+                                record.kind.noun()
+                            ),
+                        ));
+                    }
+                    None => {
+                        first.insert((record.kind, record.id), n);
+                    }
                 }
             }
-        }
+        });
     }
+}
+
+/// The pointer of the `n`th record.
+fn path_of(records: &[hearth_model::walk::Record<'_>], n: usize) -> crate::path::Pointer {
+    records
+        .get(n)
+        .map(|r| super::common::pointer(&r.path))
+        .unwrap_or_default()
 }

@@ -1,5 +1,6 @@
-use super::common::{references, CatalogKind, Target};
+use super::common::{reference_pointer, references, CatalogKind, Target};
 use crate::context::{CaseContext, Out};
+use crate::index::CaseIndex;
 use crate::rule::{Area, Rule, RuleMeta, Scope};
 use crate::severity::Severity;
 
@@ -53,7 +54,15 @@ impl Rule for UnknownCatalogId {
     }
 
     fn check(&self, cx: &CaseContext<'_>, out: &mut Out) {
-        for reference in references(cx.case) {
+        cx.with_index(|index| self.check_indexed(cx, index, out));
+    }
+}
+
+impl UnknownCatalogId {
+    fn check_indexed(&self, cx: &CaseContext<'_>, index: &CaseIndex<'_>, out: &mut Out) {
+        // Paths are built only when an unknown catalog id is found.
+        let mut located = None;
+        for (n, reference) in index.references.iter().enumerate() {
             let Target::Catalog(kind) = reference.target else {
                 continue;
             };
@@ -84,8 +93,9 @@ impl Rule for UnknownCatalogId {
                     reference.by
                 )
             };
+            let located = located.get_or_insert_with(|| references(cx.case));
             out.findings
-                .push(cx.finding(&reference.path.pointer(), cx.as_of, message));
+                .push(cx.finding(&reference_pointer(located, n), cx.as_of, message));
         }
     }
 }

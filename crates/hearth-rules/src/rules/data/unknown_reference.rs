@@ -1,6 +1,4 @@
-use std::collections::HashSet;
-
-use super::common::{records, references, Kind, Target};
+use super::common::{reference_pointer, references, Target};
 use crate::context::{CaseContext, Out};
 use crate::rule::{Area, Rule, RuleMeta, Scope};
 use crate::severity::Severity;
@@ -58,26 +56,27 @@ impl Rule for UnknownReference {
     }
 
     fn check(&self, cx: &CaseContext<'_>, out: &mut Out) {
-        let held: HashSet<(Kind, &str)> = records(cx.case)
-            .into_iter()
-            .map(|r| (r.kind, r.id))
-            .collect();
-        for reference in references(cx.case) {
-            let Target::Record(kind) = reference.target else {
-                continue;
-            };
-            if !held.contains(&(kind, reference.id)) {
-                out.findings.push(cx.finding(
-                    &reference.path.pointer(),
-                    cx.as_of,
-                    format!(
-                        "{} names {} {}, which is not in the case file",
-                        reference.by,
-                        kind.noun(),
-                        reference.id
-                    ),
-                ));
+        cx.with_index(|index| {
+            // Paths are built only when an unknown reference is found.
+            let mut located = None;
+            for (n, reference) in index.references.iter().enumerate() {
+                let Target::Record(kind) = reference.target else {
+                    continue;
+                };
+                if !index.held.contains(&(kind, reference.id)) {
+                    let located = located.get_or_insert_with(|| references(cx.case));
+                    out.findings.push(cx.finding(
+                        &reference_pointer(located, n),
+                        cx.as_of,
+                        format!(
+                            "{} names {} {}, which is not in the case file",
+                            reference.by,
+                            kind.noun(),
+                            reference.id
+                        ),
+                    ));
+                }
             }
-        }
+        });
     }
 }

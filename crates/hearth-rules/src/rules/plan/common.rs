@@ -26,15 +26,9 @@ pub(super) fn active_range(goal: &Goal, end: NaiveDate) -> Option<(NaiveDate, Na
     Some((goal.set_on, until))
 }
 
-/// The kebab-case id of a stage, as written in case files.
+/// The kebab-case id of a stage, as written in case files (serde's spelling).
 pub(super) fn stage_id(stage: Stage) -> &'static str {
-    match stage {
-        Stage::HousingSupports => "housing-supports",
-        Stage::IndividualizedServicePlanning => "individualized-service-planning",
-        Stage::SelfAwareness => "self-awareness",
-        Stage::SelfManagement => "self-management",
-        Stage::RebuiltReframed => "rebuilt-reframed",
-    }
+    hearth_model::name::name_or_empty(&stage)
 }
 
 /// Merges day ranges `[start, end)` (end exclusive) into sorted, disjoint ranges.

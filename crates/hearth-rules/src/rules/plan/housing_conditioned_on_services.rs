@@ -84,16 +84,10 @@ crate::declare_rule! {
     }
 }
 
-/// The kebab-case id of a housing condition kind, as written in case files.
+/// The kebab-case id of a housing condition kind, as written in case files (serde's
+/// spelling).
 fn condition_id(kind: HousingConditionKind) -> &'static str {
-    match kind {
-        HousingConditionKind::Treatment => "treatment",
-        HousingConditionKind::Sobriety => "sobriety",
-        HousingConditionKind::Medication => "medication",
-        HousingConditionKind::ServiceParticipation => "service-participation",
-        HousingConditionKind::LeaseCompliance => "lease-compliance",
-        HousingConditionKind::Other => "other",
-    }
+    hearth_model::name::name_or_empty(&kind)
 }
 
 impl Rule for HousingConditionedOnServices {

@@ -6,15 +6,9 @@ use hearth_model::{Enrollment, RiskResponseKind};
 
 use crate::context::CaseContext;
 
-/// The kebab-case name of a response kind, as written in case files.
+/// The kebab-case name of a response kind, as written in case files (serde's spelling).
 pub(super) fn kind_name(kind: RiskResponseKind) -> &'static str {
-    match kind {
-        RiskResponseKind::DiscussedOptions => "discussed-options",
-        RiskResponseKind::ActionStep => "action-step",
-        RiskResponseKind::LeaseViolationPlan => "lease-violation-plan",
-        RiskResponseKind::ImmediateMitigation => "immediate-mitigation",
-        RiskResponseKind::IncidentReport => "incident-report",
-    }
+    hearth_model::name::name_or_empty(&kind)
 }
 
 /// Where a window that closes on `due` (its last on-time day) stands for an enrollment.

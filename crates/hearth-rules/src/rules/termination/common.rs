@@ -31,15 +31,10 @@ pub(super) fn effective_day(
         .or_else(|| enrollment.exit.as_ref().map(|e| e.exited_on))
 }
 
-/// The kebab-case name of a termination reason, as written in case files.
+/// The kebab-case name of a termination reason, as written in case files (serde's
+/// spelling).
 pub(super) fn reason_name(reason: TerminationReason) -> &'static str {
-    match reason {
-        TerminationReason::NonCompliance => "non-compliance",
-        TerminationReason::LeaseViolation => "lease-violation",
-        TerminationReason::RefusalToWorkOnGoals => "refusal-to-work-on-goals",
-        TerminationReason::IntolerableBehavior => "intolerable-behavior",
-        TerminationReason::Other => "other",
-    }
+    hearth_model::name::name_or_empty(&reason)
 }
 
 #[cfg(test)]

@@ -9,23 +9,12 @@
 //! - Lists may come in any order: encounters are sorted by (local date, `started_at`, id)
 //!   and the list index only breaks ties between records that share an id.
 
-use chrono::NaiveDate;
 use hearth_model::{ContactMode, Encounter, EncounterKind, Enrollment, Stage};
 
-use crate::calendar;
 use crate::context::CaseContext;
 use crate::path::Pointer;
 
-/// One encounter of an enrollment with its place in the list and its local date.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Dated<'a> {
-    /// Index in the enrollment's `encounters` list (for the JSON Pointer).
-    pub index: usize,
-    /// Local date of `started_at`.
-    pub date: NaiveDate,
-    /// The encounter.
-    pub encounter: &'a Encounter,
-}
+pub(super) use crate::index::Dated;
 
 impl<'a> Dated<'a> {
     /// JSON Pointer of the encounter, below `enrollment` (the enrollment's pointer).
@@ -59,31 +48,15 @@ pub(super) fn is_in_person_contact(encounter: &Encounter) -> bool {
 
 /// The encounters of `enrollment` dated inside `[entered_on, cx.end_of(enrollment)]`,
 /// sorted by (local date, `started_at`, id, index): the same order whatever the input
-/// order.
+/// order. Read from the case index (sorted once per case file) when the engine built one.
 pub(super) fn encounters_in_window<'a>(
-    cx: &CaseContext<'_>,
+    cx: &CaseContext<'a>,
     enrollment: &'a Enrollment,
 ) -> Vec<Dated<'a>> {
-    let end = cx.end_of(enrollment);
-    let mut dated: Vec<Dated<'a>> = enrollment
-        .encounters
-        .iter()
-        .enumerate()
-        .map(|(index, encounter)| Dated {
-            index,
-            date: calendar::local_date(&encounter.started_at),
-            encounter,
-        })
-        .filter(|d| d.date >= enrollment.entered_on && d.date <= end)
-        .collect();
-    dated.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
-            .then_with(|| a.encounter.started_at.cmp(&b.encounter.started_at))
-            .then_with(|| a.encounter.id.cmp(&b.encounter.id))
-            .then_with(|| a.index.cmp(&b.index))
-    });
-    dated
+    match cx.index.and_then(|index| index.encounters_of(enrollment)) {
+        Some(dated) => dated.to_vec(),
+        None => crate::index::encounters_in_window(enrollment, cx.end_of(enrollment)),
+    }
 }
 
 /// "1 in-person visit", "2 in-person visits": `count` and `noun`, plural unless 1.
@@ -95,15 +68,10 @@ pub(super) fn counted(count: i64, noun: &str) -> String {
     }
 }
 
-/// The kebab-case id of a stage, as written in case files and policies.
+/// The kebab-case id of a stage, as written in case files and policies (serde's
+/// spelling).
 pub(super) fn stage_id(stage: Stage) -> &'static str {
-    match stage {
-        Stage::HousingSupports => "housing-supports",
-        Stage::IndividualizedServicePlanning => "individualized-service-planning",
-        Stage::SelfAwareness => "self-awareness",
-        Stage::SelfManagement => "self-management",
-        Stage::RebuiltReframed => "rebuilt-reframed",
-    }
+    hearth_model::name::name_or_empty(&stage)
 }
 
 /// The stage ids in order, for a choice parameter.

@@ -79,10 +79,7 @@ impl Rule for VisitWithoutObjective {
                 if !planned_kind || !dated.is_contact() || tied_to_plan(e) {
                     continue;
                 }
-                let kind = match e.kind {
-                    EncounterKind::FollowUp => "follow-up",
-                    _ => "visit",
-                };
+                let kind = hearth_model::name::name_or_empty(&e.kind);
                 out.findings.push(cx.finding(
                     &dated.path(&path),
                     dated.date,
