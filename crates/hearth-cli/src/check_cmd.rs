@@ -9,7 +9,9 @@ use std::sync::{mpsc, Mutex};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use hearth::batch::{CheckSummary, Checked, Document, DocumentResult, Problem, INVALID_DOCUMENT};
+use hearth::batch::{
+    CheckSummary, Checked, Document, DocumentResult, FindingCaps, Problem, INVALID_DOCUMENT,
+};
 use hearth::catalog::Catalog;
 use hearth::limits::Limits;
 use hearth::model::{CaseFile, ProgramModel, Tier};
@@ -67,6 +69,14 @@ pub struct InputArgs {
     /// finding (INPUT001) says the rest of the file was not checked.
     #[arg(long, value_name = "N")]
     pub max_records: Option<u64>,
+    /// The most findings shown for one document (default 1,000). Past it, one finding
+    /// per rule says how many more there were.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings: Option<u32>,
+    /// The most findings of one rule shown for one document (default 100). Past it,
+    /// one finding says how many more there were.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings_per_rule: Option<u32>,
 }
 
 impl InputArgs {
@@ -137,6 +147,14 @@ pub struct CheckArgs {
     /// Text format: leave out the obligations (`hearth due` lists them).
     #[arg(long)]
     pub no_obligations: bool,
+    /// Text format: list every open obligation, upcoming ones too (by default only the
+    /// overdue and due-soon ones are listed; the summary counts every status).
+    #[arg(long, conflicts_with = "no_obligations")]
+    pub all_obligations: bool,
+    /// Text format: one line per rule with its number of findings, most frequent first,
+    /// instead of each finding (like ruff's --statistics).
+    #[arg(long)]
+    pub statistics: bool,
     /// Text format colours: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -200,6 +218,9 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
                     ColorChoice::Auto => to_file.is_none() && color_wanted(),
                 },
                 no_obligations: args.no_obligations,
+                all_obligations: args.all_obligations,
+                statistics: args.statistics,
+                quiet: crate::quiet(),
             },
             spools,
         )),
@@ -696,6 +717,18 @@ fn check_unit(
     if !ctx.filter.keeps_everything() {
         checked.retain_findings(|f| ctx.filter.keeps(&f.code));
     }
+    let defaults = FindingCaps::default();
+    checked.cap_findings(FindingCaps {
+        per_rule: ctx
+            .args
+            .max_findings_per_rule
+            .map_or(defaults.per_rule, |n| {
+                usize::try_from(n).unwrap_or(usize::MAX)
+            }),
+        per_document: ctx.args.max_findings.map_or(defaults.per_document, |n| {
+            usize::try_from(n).unwrap_or(usize::MAX)
+        }),
+    });
     Ok(finish(checked, Some(body)))
 }
 
@@ -709,7 +742,8 @@ impl Progress {
     const THRESHOLD: usize = 200;
 
     fn new(sources: &[Source]) -> Self {
-        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let interactive =
+            std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !crate::quiet();
         let streamed = sources.iter().any(Source::is_ndjson);
         if !interactive || (!streamed && sources.len() < Self::THRESHOLD) {
             return Progress(None);
