@@ -293,9 +293,22 @@ pub struct Filter {
 impl Filter {
     /// Checks every entry names at least one rule; one that names none is an error with
     /// the nearest code or name.
+    /// `INPUT001` (or `invalid-document`) is known too: selecting it alone shows only
+    /// the documents that could not be read; ignoring it is accepted with a note, since
+    /// those findings are always reported.
     pub fn new(select: Vec<String>, ignore: Vec<String>) -> Result<Filter, CliError> {
-        let entries: Vec<String> = select.iter().chain(&ignore).cloned().collect();
+        let entries: Vec<String> = select
+            .iter()
+            .chain(&ignore)
+            .filter(|e| !is_invalid_document(e))
+            .cloned()
+            .collect();
         select_rules(&entries)?;
+        if ignore.iter().any(|e| is_invalid_document(e)) && !crate::quiet() {
+            eprintln!(
+                "hearth: note: INPUT001 is always reported: a document that could not be read is never passed over silently (see `hearth explain INPUT001`)"
+            );
+        }
         Ok(Filter { select, ignore })
     }
 
@@ -315,6 +328,11 @@ impl Filter {
         let selected = self.select.is_empty() || self.select.iter().any(|s| selects(s, rule));
         selected && !self.ignore.iter().any(|s| selects(s, rule))
     }
+}
+
+/// Whether a `--select`/`--ignore` entry names [`INVALID_DOCUMENT`], by code or name.
+pub fn is_invalid_document(entry: &str) -> bool {
+    entry.eq_ignore_ascii_case(INVALID_DOCUMENT) || entry == hearth::batch::INVALID_DOCUMENT_NAME
 }
 
 /// One document on its way to a worker: its place in the run, its source (an index

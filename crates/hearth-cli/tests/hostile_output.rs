@@ -163,3 +163,35 @@ fn caps_statistics_quiet_and_plurals() {
     assert!(!quiet.contains("checked 1 document"), "no summary: {quiet}");
     assert!(!quiet.contains("judged as of"), "{quiet}");
 }
+
+/// Item 17: `--ignore INPUT001` and `--select INPUT001` are known (an unreadable document
+/// is still reported), and `hearth explain INPUT001` explains it.
+#[test]
+fn input001_is_known_to_select_ignore_and_explain() {
+    let dir = scratch("input001");
+    std::fs::write(dir.join("bad.json"), "{").unwrap();
+    let out = hearth_in(
+        &dir,
+        &[
+            "check", "bad.json", "--ignore", "INPUT001", "--policy", "stl-coc",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("INPUT001"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("INPUT001 is always reported"));
+    let out = hearth_in(
+        &dir,
+        &[
+            "check", "bad.json", "--select", "input001", "--policy", "stl-coc",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = hearth_in(&dir, &["explain", "INPUT001"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("INPUT001 invalid-document"));
+}
