@@ -59,3 +59,8 @@ fn policy_toml_corpus() {
 fn catalog_extension_corpus() {
     replay("catalog_extension", harness::catalog_extension);
 }
+
+#[test]
+fn text_excerpt_corpus() {
+    replay("text_excerpt", harness::text_excerpt);
+}
