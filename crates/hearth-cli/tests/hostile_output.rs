@@ -195,3 +195,42 @@ fn input001_is_known_to_select_ignore_and_explain() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("INPUT001 invalid-document"));
 }
+
+/// Item 19: messages say what to write, never a Rust type ("struct PersonalDetails",
+/// "a sequence", "usize"); a bad date says "YYYY-MM-DD".
+#[test]
+fn messages_name_what_to_write_not_rust_types() {
+    let dir = scratch("messages");
+    let cases = [
+        ("object.json", "{\"schema_version\": \"1.0\", \"participant\": []}", "an object"),
+        (
+            "array.json",
+            "{\"schema_version\": \"1.0\", \"participant\": {\"id\": \"P-1\"}, \"enrollments\": {}}",
+            "an array",
+        ),
+        (
+            "date.json",
+            "{\"schema_version\": \"1.0\", \"participant\": {\"id\": \"P-1\"}, \"enrollments\": [{\"id\": \"E\", \"program\": \"icms\", \"entered_on\": 5}]}",
+            "YYYY-MM-DD",
+        ),
+    ];
+    for (file, text, wanted) in cases {
+        std::fs::write(dir.join(file), text).unwrap();
+        let out = hearth_in(
+            &dir,
+            &[
+                "check",
+                file,
+                "--policy",
+                "stl-coc",
+                "--as-of",
+                "2026-01-01",
+            ],
+        );
+        let shown = stdout(&out);
+        assert!(shown.contains(wanted), "{file}: {wanted} in {shown}");
+        for rust in ["struct ", "a sequence", "usize", "a map", "formatted date"] {
+            assert!(!shown.contains(rust), "{file}: {rust} in {shown}");
+        }
+    }
+}
