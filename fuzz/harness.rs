@@ -684,3 +684,80 @@ fn shift_letter(c: char) -> char {
         _ => c,
     }
 }
+
+/// `text_excerpt`: bytes → a source line (lossy UTF-8; the first byte's low bit says
+/// whether the document parsed) → the text format's masked excerpt; and the bytes as a
+/// whole document → `hearth check`'s text output. Holds the masking promise of
+/// SECURITY.md: an excerpt shows only spaces, the punctuation `{}[]:,`, `true`, `false`,
+/// `null`, field names of the input formats, `…` and — only where the document parsed
+/// — JSON numbers; no control character reaches the text output.
+pub fn text_excerpt(data: &[u8]) {
+    let (parsed, rest) = match data.split_first() {
+        Some((flag, rest)) => (flag & 1 == 1, rest),
+        None => (false, data),
+    };
+    let text = String::from_utf8_lossy(rest);
+    for line in text.split('\n') {
+        let shown = hearth::render::text::masked_line(line, parsed);
+        assert!(
+            !shown.chars().any(hearth::render::is_unsafe_char),
+            "a control character in the excerpt {shown:?}"
+        );
+        assert_excerpt_is_safe(&shown, parsed);
+    }
+    // The whole text as a document, through the text format.
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 9).unwrap_or_default();
+    let doc = Document::new(FILE, &text)
+        .check(stl_coc(), as_of)
+        .into_result(as_of);
+    let parsed = doc.entry.kind != hearth::batch::DocumentKind::Invalid;
+    let mut sink = hearth::render::text::TextSink::new(hearth::render::text::Options::default());
+    let mut out = Vec::new();
+    hearth::render::Sink::document(&mut sink, &doc, Some(&text), &mut out).expect("in memory");
+    hearth::render::Sink::finish(&mut sink, as_of, &doc.summary, &mut out).expect("in memory");
+    let out = String::from_utf8_lossy(&out);
+    assert!(
+        !out.chars()
+            .any(|c| c != '\n' && hearth::render::is_unsafe_char(c)),
+        "a control character in the text output"
+    );
+    // Every excerpt line (`N | …`) holds only safe tokens.
+    for line in out.lines() {
+        if let Some((gutter, excerpt)) = line.split_once(" | ") {
+            let number = gutter.trim();
+            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+                assert_excerpt_is_safe(excerpt, parsed);
+            }
+        }
+    }
+}
+
+/// Every token of `shown` (between spaces, punctuation and quotes) is one an excerpt
+/// may show; a token cut by the window at either end of a long line (`…ticipant`) is
+/// part of one and not judged.
+fn assert_excerpt_is_safe(shown: &str, parsed: bool) {
+    let mut tokens: Vec<&str> = shown
+        .split(|c: char| c.is_whitespace() || "{}[]:,\"".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if shown.ends_with('…') && tokens.last().is_some_and(|t| *t != "…") {
+        tokens.pop();
+    }
+    if shown.starts_with('…') && !tokens.is_empty() && tokens[0] != "…" {
+        tokens.remove(0);
+    }
+    for token in tokens {
+        let token = token.trim_start_matches('…').trim_end_matches('…');
+        let ok = token.is_empty()
+            || matches!(token, "true" | "false" | "null")
+            || hearth::render::text::is_known_field(token)
+            || (parsed && token.parse::<f64>().is_ok() && !token.contains(['i', 'I', 'n', 'N']));
+        assert!(ok, "the excerpt {shown:?} shows {token:?}");
+    }
+}
+
+/// The built-in policy `stl-coc`, loaded once.
+fn stl_coc() -> &'static Policy {
+    static POLICY: OnceLock<Policy> = OnceLock::new();
+    POLICY.get_or_init(|| Policy::builtin("stl-coc").expect("built-in policies load"))
+}

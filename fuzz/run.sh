@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh case_file 600      # ten minutes
 #
-# Targets: case_file, ndjson_batch, policy_toml, catalog_extension. New inputs go to
+# Targets: case_file, ndjson_batch, policy_toml, catalog_extension, text_excerpt. New inputs go to
 # fuzz/corpus/TARGET (not committed); the seeds are read from the example files and the
 # regression corpus tests/fuzz_regressions/TARGET. A crash, timeout (-timeout) or
 # excess memory (-rss_limit_mb) stops the run and leaves its input in
@@ -36,8 +36,12 @@ case "$target" in
   catalog_extension)
     seeds+=("$root/examples/data/extensions")
     ;;
+  text_excerpt)
+    seeds+=("$root/examples/data/cases")
+    flags+=("-dict=$root/fuzz/case_file.dict")
+    ;;
   *)
-    echo "unknown target $target: case_file, ndjson_batch, policy_toml or catalog_extension" >&2
+    echo "unknown target $target: case_file, ndjson_batch, policy_toml, catalog_extension or text_excerpt" >&2
     exit 2
     ;;
 esac

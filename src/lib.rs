@@ -175,7 +175,7 @@ pub mod input {
         nesting_too_deep, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_DOCUMENT_BYTES,
         DEFAULT_MAX_RECORDS, PARSER_MAX_DEPTH,
     };
-    pub use hearth_input::locate::{locate, Position, Span};
+    pub use hearth_input::locate::{char_column, locate, positions, Position, Span};
     pub use hearth_input::{importer_for, importers};
 }
 
@@ -185,8 +185,8 @@ pub mod batch {
     //! column. See [`Document`].
     pub use hearth_report::batch::{
         CheckReport, CheckSummary, Checked, Document, DocumentKind, DocumentResult, FileEntry,
-        FiledObligation, LocatedFinding, Problem, CHECK_REPORT_SCHEMA_VERSION, INVALID_DOCUMENT,
-        INVALID_DOCUMENT_HELP, INVALID_DOCUMENT_NAME,
+        FiledObligation, FindingCaps, LocatedFinding, Problem, CHECK_REPORT_SCHEMA_VERSION,
+        INVALID_DOCUMENT, INVALID_DOCUMENT_HELP, INVALID_DOCUMENT_NAME,
     };
 }
 
@@ -197,12 +197,15 @@ pub mod render {
     //! any [`std::io::Write`], deterministically, and prints only what the report holds.
     pub use hearth_report::render::github::GithubSink;
     pub use hearth_report::render::html;
+    pub use hearth_report::render::text;
     pub use hearth_report::render::html::{HtmlSink, Options as HtmlOptions, Page as HtmlPage};
     pub use hearth_report::render::json::JsonSink;
     pub use hearth_report::render::junit::JunitSink;
     pub use hearth_report::render::sarif::SarifSink;
     pub use hearth_report::render::text::{Options as TextOptions, TextSink};
-    pub use hearth_report::render::{feed, Sink, Spool, SpoolStorage, Spools};
+    pub use hearth_report::render::{
+        feed, is_unsafe_char, printable, Sink, Spool, SpoolStorage, Spools,
+    };
 }
 
 pub mod model {

@@ -64,3 +64,8 @@ fn catalog_extension_corpus() {
 fn html_report_corpus() {
     replay("html_report", harness::html_report);
 }
+
+#[test]
+fn text_excerpt_corpus() {
+    replay("text_excerpt", harness::text_excerpt);
+}

@@ -31,6 +31,15 @@ pub fn check_range(date: NaiveDate) -> Result<NaiveDate, String> {
     }
 }
 
+/// `n` and `noun`, plural unless `n` is 1: "1 document", "2 documents".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,10 +121,10 @@ pub fn steps_text(catalog: &Catalog, only: Option<&str>) -> Result<String, CliEr
         let steps = catalog.steps_in_domain(&domain.id).map_err(unknown)?;
         let _ = writeln!(
             text,
-            "{} [{}]: {} steps\n  {}",
+            "{} [{}]: {}\n  {}",
             domain.title,
             domain.id,
-            steps.len(),
+            crate::args::count(steps.len(), "step"),
             domain.purpose
         );
         for step in steps {
@@ -140,7 +140,8 @@ pub fn steps_text(catalog: &Catalog, only: Option<&str>) -> Result<String, CliEr
     }
     let _ = writeln!(
         text,
-        "{total} steps, {consent} of them share information and need a release for that party"
+        "{}, {consent} of them share information and need a release for that party",
+        crate::args::count(total, "step")
     );
     Ok(text)
 }
@@ -164,10 +165,10 @@ pub fn risks_text(catalog: &Catalog, only: Option<&str>) -> Result<String, CliEr
         let risks = catalog.risks_in_category(&category.id).map_err(unknown)?;
         let _ = writeln!(
             text,
-            "{} [{}]: {} risks\n  required response: {}",
+            "{} [{}]: {}\n  required response: {}",
             category.name,
             category.id,
-            risks.len(),
+            crate::args::count(risks.len(), "risk"),
             category.required_response
         );
         for risk in risks {
@@ -211,7 +212,11 @@ fn instrument_line(i: &Instrument) -> String {
         (None, false) => line.push_str("\n  score: not scored"),
     }
     if !i.components.is_empty() {
-        let _ = write!(line, ", {} components", i.components.len());
+        let _ = write!(
+            line,
+            ", {}",
+            crate::args::count(i.components.len(), "component")
+        );
     }
     if !i.bands.is_empty() {
         let bands: Vec<String> = i

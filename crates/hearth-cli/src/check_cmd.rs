@@ -9,7 +9,9 @@ use std::sync::{mpsc, Mutex};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use hearth::batch::{CheckSummary, Checked, Document, DocumentResult, Problem, INVALID_DOCUMENT};
+use hearth::batch::{
+    CheckSummary, Checked, Document, DocumentResult, FindingCaps, Problem, INVALID_DOCUMENT,
+};
 use hearth::input::Limits;
 use hearth::{Input, Policy, Severity};
 use hearth_catalog::Catalog;
@@ -68,6 +70,14 @@ pub struct InputArgs {
     /// finding (INPUT001) says the rest of the file was not checked.
     #[arg(long, value_name = "N")]
     pub max_records: Option<u64>,
+    /// The most findings shown for one document (default 1,000). Past it, one finding
+    /// per rule says how many more there were.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings: Option<u32>,
+    /// The most findings of one rule shown for one document (default 100). Past it,
+    /// one finding says how many more there were.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings_per_rule: Option<u32>,
 }
 
 impl InputArgs {
@@ -138,6 +148,14 @@ pub struct CheckArgs {
     /// Text format: leave out the obligations (`hearth due` lists them).
     #[arg(long)]
     pub no_obligations: bool,
+    /// Text format: list every open obligation, upcoming ones too (by default only the
+    /// overdue and due-soon ones are listed; the summary counts every status).
+    #[arg(long, conflicts_with = "no_obligations")]
+    pub all_obligations: bool,
+    /// Text format: one line per rule with its number of findings, most frequent first,
+    /// instead of each finding (like ruff's --statistics).
+    #[arg(long)]
+    pub statistics: bool,
     /// Text format colours: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -200,7 +218,10 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
                     ColorChoice::Never => false,
                     ColorChoice::Auto => to_file.is_none() && color_wanted(),
                 })
-                .with_no_obligations(args.no_obligations),
+                .with_no_obligations(args.no_obligations)
+                .with_all_obligations(args.all_obligations)
+                .with_statistics(args.statistics)
+                .with_quiet(crate::quiet()),
             spools,
         )),
         CheckFormat::Json => Box::new(JsonSink::with_spools(spools)),
@@ -273,9 +294,22 @@ pub struct Filter {
 impl Filter {
     /// Checks every entry names at least one rule; one that names none is an error with
     /// the nearest code or name.
+    /// `INPUT001` (or `invalid-document`) is known too: selecting it alone shows only
+    /// the documents that could not be read; ignoring it is accepted with a note, since
+    /// those findings are always reported.
     pub fn new(select: Vec<String>, ignore: Vec<String>) -> Result<Filter, CliError> {
-        let entries: Vec<String> = select.iter().chain(&ignore).cloned().collect();
+        let entries: Vec<String> = select
+            .iter()
+            .chain(&ignore)
+            .filter(|e| !is_invalid_document(e))
+            .cloned()
+            .collect();
         select_rules(&entries)?;
+        if ignore.iter().any(|e| is_invalid_document(e)) && !crate::quiet() {
+            eprintln!(
+                "hearth: note: INPUT001 is always reported: a document that could not be read is never passed over silently (see `hearth explain INPUT001`)"
+            );
+        }
         Ok(Filter { select, ignore })
     }
 
@@ -295,6 +329,11 @@ impl Filter {
         let selected = self.select.is_empty() || self.select.iter().any(|s| selects(s, rule));
         selected && !self.ignore.iter().any(|s| selects(s, rule))
     }
+}
+
+/// Whether a `--select`/`--ignore` entry names [`INVALID_DOCUMENT`], by code or name.
+pub fn is_invalid_document(entry: &str) -> bool {
+    entry.eq_ignore_ascii_case(INVALID_DOCUMENT) || entry == hearth::batch::INVALID_DOCUMENT_NAME
 }
 
 /// One document on its way to a worker: its place in the run, its source (an index
@@ -668,6 +707,18 @@ fn check_unit(
     if !ctx.filter.keeps_everything() {
         checked.retain_findings(|f| ctx.filter.keeps(&f.code));
     }
+    let defaults = FindingCaps::default();
+    checked.cap_findings(FindingCaps {
+        per_rule: ctx
+            .args
+            .max_findings_per_rule
+            .map_or(defaults.per_rule, |n| {
+                usize::try_from(n).unwrap_or(usize::MAX)
+            }),
+        per_document: ctx.args.max_findings.map_or(defaults.per_document, |n| {
+            usize::try_from(n).unwrap_or(usize::MAX)
+        }),
+    });
     Ok(finish(checked, Some(body)))
 }
 
@@ -681,7 +732,8 @@ impl Progress {
     const THRESHOLD: usize = 200;
 
     fn new(sources: &[Source]) -> Self {
-        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let interactive =
+            std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !crate::quiet();
         let streamed = sources.iter().any(Source::is_ndjson);
         if !interactive || (!streamed && sources.len() < Self::THRESHOLD) {
             return Progress(None);

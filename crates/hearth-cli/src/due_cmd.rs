@@ -217,8 +217,9 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                     .filter(|r| *r > 0)
                     .map(|r| format!(" ({r} still needed)"))
                     .unwrap_or_default();
-                writeln!(
-                    out,
+                // Ids come from the input: any control character in one is shown as an
+                // escape, never sent to the terminal.
+                let line = format!(
                     "{due}  {:<9} {:<18} {:<14} {:<12} {} {}: {}{remaining}{judged}",
                     o.status.as_str(),
                     o.kind,
@@ -227,7 +228,8 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                     o.code,
                     o.requirement,
                     o.description,
-                )?;
+                );
+                writeln!(out, "{}", hearth::render::printable(&line))?;
             }
             for f in &unreadable {
                 let place = match (f.line, f.column) {

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
+use hearth::batch::{INVALID_DOCUMENT, INVALID_DOCUMENT_HELP, INVALID_DOCUMENT_NAME};
 use hearth_rules::{registry, Rule, DOC_SECTIONS};
 use serde::Serialize;
 
@@ -23,6 +24,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Show the severity and parameter values this policy sets: a built-in policy name
+    /// or a policy file (TOML).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub policy: Option<String>,
 }
 
 /// One rule with its documentation, as `hearth explain --format json` prints it.
@@ -39,12 +44,58 @@ struct Explanation {
 /// Prints the documentation of the rule named by `args.rule`; an unknown code or name is
 /// an error naming the closest one.
 pub fn run(args: &ExplainArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
+    if crate::check_cmd::is_invalid_document(&args.rule) {
+        match args.format {
+            Format::Text => out.write_all(invalid_document_text().as_bytes())?,
+            Format::Json => writeln!(
+                out,
+                "{}",
+                to_json(&serde_json::json!({
+                    "code": INVALID_DOCUMENT,
+                    "name": INVALID_DOCUMENT_NAME,
+                    "severity": "error",
+                    "summary": INVALID_DOCUMENT_SUMMARY,
+                    "help": INVALID_DOCUMENT_HELP,
+                    "docs": INVALID_DOCUMENT_DOCS,
+                }))
+            )?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let rule = find(&args.rule)?;
+    let policy = args
+        .policy
+        .as_deref()
+        .map(crate::policy_arg::load_policy)
+        .transpose()?;
     match args.format {
-        Format::Text => out.write_all(explain_text(rule).as_bytes())?,
-        Format::Json => writeln!(out, "{}", to_json(&explanation(rule)))?,
+        Format::Text => out.write_all(explain_text(rule, policy.as_ref()).as_bytes())?,
+        Format::Json => writeln!(out, "{}", to_json(&explanation(rule, policy.as_ref())))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `INPUT001` means, in one sentence.
+const INVALID_DOCUMENT_SUMMARY: &str =
+    "A document could not be read: not UTF-8, not JSON, past a limit, or not matching its schema.";
+
+/// The rest of `hearth explain INPUT001`.
+const INVALID_DOCUMENT_DOCS: &str = "\
+INPUT001 is not a rule of a policy: it is reported for every document hearth could not
+read, like a syntax error in a linter, at the line and column where reading stopped
+(columns count characters). Its message says what is wrong without quoting the
+document: the kind of value found, the field expected, or the limit crossed and the flag
+that raises it. Every other document is still checked.
+
+A document that could not be read always fails the run at the default fail level, and it
+is always reported: `--select INPUT001` shows only such documents, and `--ignore
+INPUT001` is accepted but leaves them in (with a note), so an unreadable file is never
+passed over silently.";
+
+fn invalid_document_text() -> String {
+    format!(
+        "{INVALID_DOCUMENT} {INVALID_DOCUMENT_NAME} (error)\n\n{INVALID_DOCUMENT_SUMMARY}\n\nArea: input; reads every document before any rule.\n\nWhat to do: {INVALID_DOCUMENT_HELP}\n\n{INVALID_DOCUMENT_DOCS}\n"
+    )
 }
 
 fn find(key: &str) -> Result<&'static dyn Rule, CliError> {
@@ -54,10 +105,10 @@ fn find(key: &str) -> Result<&'static dyn Rule, CliError> {
     })
 }
 
-fn explanation(rule: &dyn Rule) -> Explanation {
+fn explanation(rule: &dyn Rule, policy: Option<&hearth::Policy>) -> Explanation {
     let meta = rule.meta();
     Explanation {
-        rule: rule_view(rule, None),
+        rule: rule_view(rule, policy),
         docs: meta.doc_text(),
         sections: DOC_SECTIONS
             .iter()
@@ -68,13 +119,21 @@ fn explanation(rule: &dyn Rule) -> Explanation {
 
 /// The rule's documentation as text: heading, summary, requirements, parameters, what to
 /// do about a finding, then the documentation sections verbatim.
-fn explain_text(rule: &dyn Rule) -> String {
+fn explain_text(rule: &dyn Rule, policy: Option<&hearth::Policy>) -> String {
     use std::fmt::Write as _;
 
     let meta = rule.meta();
-    let view = rule_view(rule, None);
+    let view = rule_view(rule, policy);
     let mut text = String::new();
     let _ = writeln!(text, "{} {} ({})", view.code, view.name, view.severity);
+    if let Some(p) = policy {
+        let state = if view.enabled == Some(true) {
+            "on"
+        } else {
+            "off"
+        };
+        let _ = writeln!(text, "Policy {}: {state}", p.name());
+    }
     let _ = writeln!(text);
     let _ = writeln!(text, "{}", view.summary);
     let _ = writeln!(text);
@@ -98,11 +157,19 @@ fn explain_text(rule: &dyn Rule) -> String {
         let _ = writeln!(text, "  (none)");
     }
     for p in &view.parameters {
-        let _ = writeln!(
-            text,
-            "  {} ({}: {}), default {}",
-            p.name, p.kind, p.accepts, p.default
-        );
+        if policy.is_some() && p.value != p.default {
+            let _ = writeln!(
+                text,
+                "  {} ({}: {}), {} in this policy (default {})",
+                p.name, p.kind, p.accepts, p.value, p.default
+            );
+        } else {
+            let _ = writeln!(
+                text,
+                "  {} ({}: {}), default {}",
+                p.name, p.kind, p.accepts, p.default
+            );
+        }
         let _ = writeln!(text, "    {}", p.doc);
     }
     let _ = writeln!(text);
@@ -123,10 +190,51 @@ mod tests {
             &ExplainArgs {
                 rule: rule.to_owned(),
                 format,
+                policy: None,
             },
             &mut out,
         )?;
         Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn explain_knows_input001_and_takes_a_policy() {
+        let text = render("INPUT001", Format::Text).unwrap();
+        assert!(
+            text.starts_with("INPUT001 invalid-document (error)"),
+            "{text}"
+        );
+        assert!(text.contains("--ignore\nINPUT001"), "{text}");
+        let json: serde_json::Value =
+            serde_json::from_str(&render("invalid-document", Format::Json).unwrap()).unwrap();
+        assert_eq!(json["code"], "INPUT001");
+
+        let mut out = Vec::new();
+        run(
+            &ExplainArgs {
+                rule: "PLAN005".to_owned(),
+                format: Format::Text,
+                policy: Some("stl-coc".to_owned()),
+            },
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Policy stl-coc: on"), "{text}");
+        assert!(text.contains("review_interval_days ("), "{text}");
+        // A rule the policy leaves off says so.
+        let mut out = Vec::new();
+        run(
+            &ExplainArgs {
+                rule: "VISIT001".to_owned(),
+                format: Format::Text,
+                policy: Some("stl-coc".to_owned()),
+            },
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Policy stl-coc: off"), "{text}");
     }
 
     #[test]

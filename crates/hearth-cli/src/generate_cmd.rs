@@ -135,9 +135,12 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CliErr
 fn summary(out: &mut impl Write, options: &Options, path: &Path) -> Result<ExitCode, CliError> {
     writeln!(
         out,
-        "wrote {} case files ({} months to {}, seed {}) to {}",
-        options.participants,
-        options.months,
+        "wrote {} ({} to {}, seed {}) to {}",
+        crate::args::count(options.participants, "case file"),
+        crate::args::count(
+            usize::try_from(options.months).unwrap_or(usize::MAX),
+            "month"
+        ),
         options.as_of,
         options.seed,
         path.display()

@@ -139,6 +139,9 @@ pub fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
                 || (kind.is_symlink()
                     && std::fs::metadata(&path).is_ok_and(|m| is_special_kind(&m.file_type())));
             if special {
+                if crate::quiet() {
+                    continue;
+                }
                 eprintln!(
                     "hearth: note: {} is not a regular file (a pipe or device) and was skipped; name it on the command line to read it",
                     Source::File(path).name().escape_debug()

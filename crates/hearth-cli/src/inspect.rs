@@ -1,6 +1,7 @@
 //! `hearth inspect`: load documents and report, per file, whether they load and what
 //! they hold — ids, program models, dates and counts only.
 
+use hearth::render::printable;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,10 +57,12 @@ pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliErro
             .map_err(|p| p.message)
             .and_then(|body| load(&body))
         {
-            Ok(line) => writeln!(out, "{name}: {line}")?,
+            // Ids and names come from the input and the file system: control characters
+            // in them are shown as escapes.
+            Ok(line) => writeln!(out, "{}", printable(&format!("{name}: {line}")))?,
             Err(problem) => {
                 failed += 1;
-                writeln!(out, "{name}: error: {problem}")?;
+                writeln!(out, "{}", printable(&format!("{name}: error: {problem}")))?;
             }
         }
         Ok(())
@@ -106,7 +109,12 @@ fn load(text: &str) -> Result<String, String> {
             } else {
                 &e.pointer
             };
-            format!("{}:{}: {} (at {at})", e.line, e.column, e.message)
+            // The parser counts bytes; columns are characters everywhere.
+            let column = match e.column {
+                0 => 0,
+                c => hearth::input::char_column(text, e.line, c),
+            };
+            format!("{}:{column}: {} (at {at})", e.line, e.message)
         }
         other => other.to_string(),
     })?;

@@ -52,6 +52,18 @@ Exit codes:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print the report and errors only: no summary line or obligations in the text
+    /// format, no notes and no progress bar.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+/// Set by `-q/--quiet` before any command runs.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `-q/--quiet` was given: leave out notes, progress and summaries.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,6 +110,7 @@ pub enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
         Command::Check(args) => check_cmd::run(&args, &mut stdout),

@@ -268,11 +268,27 @@ fn write_text(
         }
     }
     let [code_w, name_w, sev_w, req_w] = widths;
-    for [code, name, severity, reqs, summary] in &rows {
+    for ([code, name, severity, reqs, summary], view) in rows.iter().zip(views) {
         writeln!(
             out,
             "{code:<code_w$}  {name:<name_w$}  {severity:<sev_w$}  {reqs:<req_w$}  {summary}"
         )?;
+        // Under a policy, the parameter values in force (and the default where the
+        // policy changes it), as JSON shows them.
+        if policy.is_some() && view.enabled == Some(true) && !view.parameters.is_empty() {
+            let values: Vec<String> = view
+                .parameters
+                .iter()
+                .map(|p| {
+                    if p.value == p.default {
+                        format!("{} = {}", p.name, p.value)
+                    } else {
+                        format!("{} = {} (default {})", p.name, p.value, p.default)
+                    }
+                })
+                .collect();
+            writeln!(out, "{:code_w$}  {}", "", values.join(", "))?;
+        }
     }
     let count = views.len();
     let noun = if count == 1 { "rule" } else { "rules" };
@@ -422,6 +438,16 @@ mod tests {
         assert_eq!(rules.len(), 1);
         assert_eq!(rules[0]["severity"], "info");
         assert_eq!(rules[0]["parameters"][0]["value"], 21);
+        // The text shows the values too, not only JSON.
+        let text = render(&args(
+            Format::Text,
+            Some(file.to_str().unwrap()),
+            &["PLAN005"],
+        ));
+        assert!(
+            text.contains("review_interval_days = 21 (default "),
+            "{text}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -96,9 +96,24 @@ fn text_shows_each_finding_where_it_is_with_a_caret() {
             .contains("^ plan-review-overdue · STL-2025-0611 · /enrollments/0/care_plan/reviews/3"),
         "{after}"
     );
+    // Only overdue and due-soon obligations are listed by default (none here); every
+    // status is counted, and each file's own date is shown.
     assert!(
-        text.contains("obligations\n  due "),
-        "obligations are listed: {text}"
+        !text.contains("\n  due "),
+        "no upcoming obligation listed: {text}"
+    );
+    assert!(
+        text.contains("obligations: 0 overdue, 0 due soon, 31 upcoming, 2 done late, 5 done, 0 not applicable, 0 waived"),
+        "{text}"
+    );
+    assert!(
+        text.contains("judged as of 2026-01-19: examples/data/cases/stl-coc.json\n"),
+        "{text}"
+    );
+    let all = stdout(&examples(&["--all-obligations"]));
+    assert!(
+        all.contains("obligations\n  due "),
+        "--all-obligations lists the upcoming ones: {all}"
     );
     assert!(
         text.contains("checked 8 documents (8 participants) as of 2026-11-20: 27 errors"),

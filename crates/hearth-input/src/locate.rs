@@ -86,7 +86,23 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<Span>> {
     }
     let _ = scanner.value(0);
 
-    let lines = LineIndex::new(text);
+    // Every offset to turn into a line and column, sorted: one walk along the text
+    // turns them all (a long line with many findings is walked once, not once each).
+    let mut offsets: Vec<usize> = wanted
+        .values()
+        .flatten()
+        .flat_map(|(start, end)| [*start, *end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let places = positions(text, &offsets);
+    let position = |offset: usize| -> Position {
+        offsets
+            .binary_search(&offset)
+            .ok()
+            .and_then(|i| places.get(i).copied())
+            .unwrap_or(Position { line: 1, column: 1 })
+    };
     pointers
         .iter()
         .map(|pointer| {
@@ -95,8 +111,8 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<Span>> {
             loop {
                 if let Some(Some((start, end))) = wanted.get(prefix) {
                     return Some(Span {
-                        start: lines.position(text, *start),
-                        end: lines.position(text, *end),
+                        start: position(*start),
+                        end: position(*end),
                         exact,
                     });
                 }
@@ -110,40 +126,67 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<Span>> {
         .collect()
 }
 
-/// Byte offsets of line starts, to turn an offset into a line and column.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
-
-    fn position(&self, text: &str, offset: usize) -> Position {
-        let line = self.starts.partition_point(|s| *s <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        // Most lines are ASCII, where characters are bytes: no count along a long line
-        // (an NDJSON record, a minified file) for every finding on it.
-        let column = text.get(start..offset).map_or(0, |s| {
-            if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().filter(|c| *c != '\u{feff}').count()
+/// The line and column (in characters) of each of `offsets` (byte offsets into `text`,
+/// sorted ascending), in one walk along the text: every byte is looked at once however
+/// many offsets fall on one line. A byte-order mark is not counted as a column.
+pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(offsets.len());
+    let (mut at, mut line, mut column) = (0usize, 1usize, 0usize);
+    for &offset in offsets {
+        let offset = offset.min(bytes.len());
+        if offset > at {
+            let segment = bytes.get(at..offset).unwrap_or(&[]);
+            #[cfg(test)]
+            WALKED.with(|w| w.set(w.get() + segment.len()));
+            match memchr::memrchr(b'\n', segment) {
+                Some(last) => {
+                    line += memchr::memchr_iter(b'\n', segment).count();
+                    column = chars_in(segment.get(last + 1..).unwrap_or(&[]));
+                }
+                None => column += chars_in(segment),
             }
-        });
-        Position {
+            at = offset;
+        }
+        out.push(Position {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
-        }
+        });
     }
+    out
+}
+
+/// The characters in `bytes` (UTF-8): the bytes that start one, less byte-order marks.
+fn chars_in(bytes: &[u8]) -> usize {
+    let starts = bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count();
+    if starts == bytes.len() {
+        return starts;
+    }
+    starts - memchr::memmem::find_iter(bytes, "\u{feff}".as_bytes()).count()
+}
+
+/// The column in characters of a place given as a line (1-based) and a column in bytes
+/// (1-based, as serde_json reports a syntax error's place): what a finding shows, so
+/// a fault after accented text is not reported too far to the right.
+pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let bytes = text.as_bytes();
+    let start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', bytes)
+            .nth(line - 2)
+            .map_or(bytes.len(), |i| i + 1)
+    };
+    let end = start
+        .saturating_add(byte_column.saturating_sub(1))
+        .min(bytes.len());
+    chars_in(bytes.get(start..end).unwrap_or(&[])) + 1
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes [`positions`] walked on this thread: the tests' measure of its work.
+    static WALKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The text is not JSON at the scanner's position: stop.
@@ -436,6 +479,46 @@ mod tests {
         assert_eq!(at(text, "/a"), Some((1, 7, 1, 8, true)));
         assert_eq!(at(text, "/b/1"), None);
         assert_eq!(locate("", &["/x"]), vec![None]);
+    }
+
+    #[test]
+    fn many_findings_on_one_long_line_are_located_in_one_walk() {
+        // An NDJSON-like record on one line, with a non-ASCII character up front (which
+        // made every column a count from the line start), and 20,000 values wanted.
+        let n = 20_000;
+        let mut text = String::from("{\"é\": 1, \"a\": [");
+        for i in 0..n {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str("{\"k\": 1}");
+        }
+        text.push_str("]}");
+        let pointers: Vec<String> = (0..n).map(|i| format!("/a/{i}/k")).collect();
+        let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
+        WALKED.with(|w| w.set(0));
+        let spans = locate(&text, &refs);
+        let walked = WALKED.with(std::cell::Cell::get);
+        assert!(
+            walked <= text.len(),
+            "walked {walked} bytes of {}",
+            text.len()
+        );
+        let last = spans[n - 1].unwrap();
+        // Columns are characters: `é` is two bytes but one column.
+        let byte_at = text.rfind("1}").unwrap();
+        assert_eq!(last.start.column as usize, byte_at); // byte_at + 1 - 1
+        assert_eq!(last.start.line, 1);
+    }
+
+    #[test]
+    fn byte_columns_become_character_columns() {
+        let text = "{\n  \"é\": x\n}";
+        // serde_json puts the fault at byte column 9 of line 2 (`x`).
+        assert_eq!(char_column(text, 2, 9), 8);
+        assert_eq!(char_column(text, 1, 1), 1);
+        assert_eq!(char_column(text, 9, 9), 1);
+        assert_eq!(char_column("ab", 1, 99), 3);
     }
 
     #[test]

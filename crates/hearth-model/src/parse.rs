@@ -299,6 +299,19 @@ fn publishable(message: &str, name_field_shaped_keys: bool) -> String {
             return format!("{label}: {what} where expected {expected}");
         }
     }
+    // serde reads an object from an array too, and then counts its elements: the
+    // mistake is the array.
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let expected = rest
+            .find(", expected ")
+            .and_then(|at| rest.get(at + ", expected ".len()..))
+            .unwrap_or("another value");
+        if expected.starts_with("struct ") {
+            return "invalid type: an array where expected an object ({…})".to_owned();
+        }
+        let expected = expected.split(" with ").next().unwrap_or(expected);
+        return format!("invalid length: expected {}", plain_type(expected));
+    }
     // chrono's words for a date or date-time it cannot read.
     if message == "input is out of range" {
         return "not a real date or time (out of range, like February 30 or 25:00)".to_owned();
@@ -365,7 +378,23 @@ fn plain_type(expected: &str) -> String {
         "u64" => range("0", &u64::MAX),
         "i32" => range(&i32::MIN.to_string(), &i32::MAX),
         "i64" => range(&i64::MIN.to_string(), &i64::MAX),
+        "usize" | "u128" => range("0", &u64::MAX),
+        "isize" | "i128" => range(&i64::MIN.to_string(), &i64::MAX),
         "f32" | "f64" => "a number".to_owned(),
+        // serde's and chrono's names for Rust types: say what to write instead.
+        "a sequence" | "sequence" | "a tuple" => "an array ([…])".to_owned(),
+        "a map" | "map" => "an object ({…})".to_owned(),
+        "a formatted date string" | "a date string" => "a date as YYYY-MM-DD".to_owned(),
+        "a formatted date and time string or a unix timestamp"
+        | "a formatted date and time string" => {
+            "a date-time as RFC 3339 with its offset (2026-03-01T10:00:00-05:00)".to_owned()
+        }
+        other if other.starts_with("struct ") || other.starts_with("tuple struct ") => {
+            "an object ({…})".to_owned()
+        }
+        other if other.starts_with("enum ") || other.starts_with("variant ") => {
+            "one of the allowed values".to_owned()
+        }
         other => other.to_owned(),
     }
 }

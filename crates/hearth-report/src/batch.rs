@@ -188,7 +188,10 @@ impl<'a> Document<'a> {
         let (line, column, pointer, message) = match error {
             InputError::Document(e) => (
                 Some(e.line).filter(|l| *l > 0),
-                Some(e.column).filter(|c| *c > 0),
+                // The parser counts bytes; every other column counts characters.
+                Some(e.column)
+                    .filter(|c| *c > 0)
+                    .map(|c| hearth_input::locate::char_column(self.text, e.line, c)),
                 e.pointer.clone(),
                 e.message.clone(),
             ),
@@ -284,6 +287,90 @@ impl Checked {
             *report = rebuilt;
             *spans = kept_spans;
         }
+    }
+}
+
+/// How many findings one document may report: at most `per_rule` of each rule and
+/// `per_document` in all; past either, one finding per rule says how many more there
+/// were. The findings kept are the first in the report's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingCaps {
+    /// Findings of one rule in one document.
+    pub per_rule: usize,
+    /// Findings in one document (the "more" findings not counted).
+    pub per_document: usize,
+}
+
+impl Default for FindingCaps {
+    /// 100 per rule, 1,000 per document: far more than a real case file has, few
+    /// enough that a corrupt or generated 16 MiB document cannot fill memory and the
+    /// log with hundreds of thousands.
+    fn default() -> Self {
+        FindingCaps {
+            per_rule: 100,
+            per_document: 1000,
+        }
+    }
+}
+
+impl Checked {
+    /// Keeps at most `caps` findings (see [`FindingCaps`]); for each rule with findings
+    /// left out, adds one finding of that rule at the document (`""`) saying how many.
+    /// Returns how many findings were left out.
+    pub fn cap_findings(&mut self, caps: FindingCaps) -> usize {
+        let Outcome::Report { report, spans } = &mut self.outcome else {
+            return 0;
+        };
+        if report.findings.len() <= caps.per_rule.min(caps.per_document) {
+            return 0;
+        }
+        let mut per_rule: std::collections::BTreeMap<String, usize> =
+            std::collections::BTreeMap::new();
+        let mut dropped: std::collections::BTreeMap<String, (Finding, usize)> =
+            std::collections::BTreeMap::new();
+        let mut kept: Vec<(Finding, Option<Span>)> = Vec::new();
+        for (finding, span) in report.findings.drain(..).zip(spans.drain(..)) {
+            let n = per_rule.entry(finding.code.clone()).or_insert(0);
+            if *n < caps.per_rule && kept.len() < caps.per_document {
+                *n += 1;
+                kept.push((finding, span));
+            } else {
+                dropped
+                    .entry(finding.code.clone())
+                    .or_insert_with(|| (finding, 0))
+                    .1 += 1;
+            }
+        }
+        let total: usize = dropped.values().map(|(_, n)| n).sum();
+        for (code, (first, n)) in dropped {
+            let more = Finding {
+                message: format!(
+                    "{n} more {code} finding{} in this document not shown (at most {} per rule and {} per document)",
+                    if n == 1 { "" } else { "s" },
+                    caps.per_rule,
+                    caps.per_document
+                ),
+                participant_id: None,
+                path: String::new(),
+                waiver: None,
+                help: "Fix the findings shown and check again, or raise the limits with --max-findings-per-rule and --max-findings.".to_owned(),
+                ..first
+            };
+            kept.push((more, None));
+        }
+        // Report::new sorts with the same order (stably), so the spans line up.
+        kept.sort_by(|a, b| hearth_rules::compare_findings(&a.0, &b.0));
+        let (findings, kept_spans): (Vec<Finding>, Vec<Option<Span>>) = kept.into_iter().unzip();
+        let obligations = std::mem::take(&mut report.obligations);
+        *report = Report::new(
+            report.as_of,
+            report.policy.clone(),
+            report.summary.participants,
+            findings,
+            obligations,
+        );
+        *spans = kept_spans;
+        total
     }
 }
 
@@ -751,6 +838,66 @@ mod tests {
 
     fn as_of() -> NaiveDate {
         "2026-01-19".parse().unwrap()
+    }
+
+    #[test]
+    fn findings_are_capped_per_rule_and_per_document_with_a_count_of_the_rest() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let good = include_str!("../../../examples/data/cases/stl-coc.json");
+        let mut doc = Document::new("a.json", good).check(&policy, as_of());
+        let before = doc.report().unwrap().findings.clone();
+        assert!(before.len() > 3, "the example has findings to cap");
+        let left_out = doc.cap_findings(FindingCaps {
+            per_rule: 1,
+            per_document: 2,
+        });
+        assert_eq!(left_out, before.len() - 2);
+        let after = &doc.report().unwrap().findings;
+        let more: Vec<&Finding> = after
+            .iter()
+            .filter(|f| f.message.contains(" more "))
+            .collect();
+        let shown = after.len() - more.len();
+        assert_eq!(shown, 2);
+        let counted: usize = more
+            .iter()
+            .map(|f| {
+                f.message
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .parse::<usize>()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(counted, left_out);
+        // Every kept finding is still located; the "more" ones point at the document.
+        let result = doc.into_result(as_of());
+        for f in &result.findings {
+            if f.finding.message.contains(" more ") {
+                assert_eq!(f.finding.path, "");
+            } else {
+                assert!(f.line.is_some(), "{f:?}");
+            }
+        }
+        // Under the caps nothing changes.
+        let mut small = Document::new("a.json", good).check(&policy, as_of());
+        assert_eq!(small.cap_findings(FindingCaps::default()), 0);
+        assert_eq!(small.report().unwrap().findings, before);
+    }
+
+    #[test]
+    fn input001_columns_count_characters() {
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let text = "{\"schema_version\": \"1.0\", \"participant\": {\"id\": \"é-1\"}, x}";
+        let report = CheckReport::new(
+            as_of(),
+            vec![Document::new("a.json", text).check(&policy, as_of())],
+        );
+        let f = &report.findings[0];
+        assert_eq!(f.finding.code, INVALID_DOCUMENT);
+        let expected = text.chars().position(|c| c == 'x').unwrap() + 1;
+        assert_eq!(f.column, Some(u32::try_from(expected).unwrap()));
     }
 
     #[test]

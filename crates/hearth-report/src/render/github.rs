@@ -15,7 +15,9 @@
 //! evaluated: `. `line`, `col`, `endLine` and `endColumn` are given only when the report
 //! has them. Values are escaped as the runner expects: in the message `%`, CR and LF
 //! become `%25`, `%0D` and `%0A`; in property values `:` and `,` also become `%3A` and
-//! `%2C`, so no finding can end a command early or start another. The last line is a
+//! `%2C`, so no finding can end a command early or start another; every other control
+//! character (ESC, BEL, the bidirectional overrides) is written as a visible escape
+//! (`\u{1b}`), so none reaches the log as itself. The last line is a
 //! plain-text summary of the counts (not a command).
 
 use std::io::{self, Write};
@@ -156,7 +158,8 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Escapes a command's message: `%`, CR, LF.
+/// Escapes a command's message: `%`, CR, LF as the runner expects, and every other
+/// control character (ESC, BEL…) as a visible escape ([`super::printable`]).
 fn escape_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -164,6 +167,9 @@ fn escape_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
+            c if super::is_unsafe_char(c) => {
+                out.push_str(&super::printable(c.encode_utf8(&mut [0; 4])));
+            }
             c => out.push(c),
         }
     }
@@ -280,6 +286,30 @@ mod tests {
             "{odd}"
         );
         assert!(odd.contains("::two%0Alines ::error::injected ("), "{odd}");
+    }
+
+    #[test]
+    fn escape_bell_and_forged_commands_in_ids_and_files_stay_inert() {
+        let mut report = fixture::report();
+        report.findings[0].file = "a\u{1b}[31m\u{7}.json".to_owned();
+        report.findings[0].finding.participant_id = Some(hearth_model::ParticipantId(
+            "P-1\n::error file=forged.json::owned\u{1b}]0;t\u{7}".to_owned(),
+        ));
+        report.findings[0].finding.path = "/x\u{1b}".to_owned();
+        let lines = render(&report);
+        assert_eq!(lines.len(), report.findings.len() + 1);
+        for line in &lines {
+            assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+        }
+        assert!(!lines.iter().any(|l| l.starts_with("::error file=forged")));
+        let first = lines
+            .iter()
+            .find(|l| l.contains("a\\u{1b}[31m\\u{7}.json"))
+            .expect("the renamed file, escaped");
+        assert!(
+            first.contains("P-1%0A::error file=forged.json::owned\\u{1b}]0;t\\u{7}"),
+            "{first}"
+        );
     }
 
     #[test]

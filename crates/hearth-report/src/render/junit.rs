@@ -22,7 +22,10 @@
 //! participant, requirements and help. There are no timestamps or durations.
 //!
 //! The XML is written by `quick-junit` (the crate cargo-nextest uses), which escapes
-//! attribute values and text and drops characters XML 1.0 cannot hold. Its counts come
+//! attribute values and text and drops characters XML 1.0 cannot hold; before that every
+//! value from the input or the file system goes through [`super::printable`], so control
+//! characters and the non-characters U+FFFE and U+FFFF (which quick-junit writes as
+//! they are, making the XML malformed) arrive as visible escapes. Its counts come
 //! first, so the JUnit sink keeps the findings (not the obligations, which JUnit does
 //! not show) and the names of clean documents until the end of the run.
 
@@ -33,6 +36,8 @@ use crate::batch::{CheckReport, CheckSummary, DocumentResult, LocatedFinding, IN
 use chrono::NaiveDate;
 use hearth_rules::FindingKind;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::printable;
 
 /// Writes `report` as a JUnit XML document.
 pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
@@ -97,14 +102,17 @@ pub fn to_junit(report: &CheckReport) -> Report {
         .chain(report.findings.iter().map(|f| f.file.as_str()))
         .collect();
     for file in files {
-        let mut suite = TestSuite::new(file);
+        let mut suite = TestSuite::new(printable(file).into_owned());
         for entry in report.files.iter().filter(|e| e.file == file) {
             if entry.findings == 0 {
                 let name = match entry.record {
                     Some(record) => format!("{file}:{record}"),
                     None => file.to_owned(),
                 };
-                let mut case = TestCase::new(names.claim(name), TestCaseStatus::success());
+                let mut case = TestCase::new(
+                    names.claim(printable(&name).into_owned()),
+                    TestCaseStatus::success(),
+                );
                 case.set_classname("hearth");
                 suite.add_test_case(case);
             }
@@ -154,11 +162,11 @@ fn test_case(f: &LocatedFinding, names: &mut UniqueNames) -> TestCase {
     }
     let mut status = if let Some(waiver) = &f.finding.waiver {
         let mut s = TestCaseStatus::skipped();
-        s.set_message(format!("waived by {waiver}"));
+        s.set_message(printable(&format!("waived by {waiver}")).into_owned());
         s
     } else if f.finding.kind == FindingKind::NotEvaluated {
         let mut s = TestCaseStatus::skipped();
-        s.set_message(format!("not evaluated: {}", f.finding.message));
+        s.set_message(printable(&format!("not evaluated: {}", f.finding.message)).into_owned());
         s
     } else {
         let kind = if f.finding.code == INVALID_DOCUMENT {
@@ -167,13 +175,13 @@ fn test_case(f: &LocatedFinding, names: &mut UniqueNames) -> TestCase {
             NonSuccessKind::Failure
         };
         let mut s = TestCaseStatus::non_success(kind);
-        s.set_message(f.finding.message.as_str());
+        s.set_message(printable(&f.finding.message).into_owned());
         s
     };
-    status.set_type(f.finding.code.as_str());
+    status.set_type(printable(&f.finding.code).into_owned());
     status.set_description(body(f));
-    let mut case = TestCase::new(names.claim(base), status);
-    case.set_classname(f.finding.rule.as_str());
+    let mut case = TestCase::new(names.claim(printable(&base).into_owned()), status);
+    case.set_classname(printable(&f.finding.rule).into_owned());
     case
 }
 
@@ -186,31 +194,31 @@ fn body(f: &LocatedFinding) -> String {
     };
     text.push_str(&format!(
         "\n{} {} ({}, {kind})",
-        f.finding.code,
-        f.finding.rule,
+        printable(&f.finding.code),
+        printable(&f.finding.rule),
         f.finding.severity.as_str()
     ));
-    text.push_str(&format!("\n{}", f.finding.message));
-    text.push_str(&format!("\npath: {}", f.finding.path));
+    text.push_str(&format!("\n{}", printable(&f.finding.message)));
+    text.push_str(&format!("\npath: {}", printable(&f.finding.path)));
     if let Some(p) = &f.finding.participant_id {
-        text.push_str(&format!("\nparticipant: {p}"));
+        text.push_str(&format!("\nparticipant: {}", printable(p.as_str())));
     }
     if !f.finding.requirements.is_empty() {
         text.push_str(&format!(
             "\nrequirements: {}",
-            f.finding.requirements.join(", ")
+            printable(&f.finding.requirements.join(", "))
         ));
     }
     if let Some(w) = &f.finding.waiver {
-        text.push_str(&format!("\nwaiver: {w}"));
+        text.push_str(&format!("\nwaiver: {}", printable(w)));
     }
-    text.push_str(&format!("\nhelp: {}", f.finding.help));
+    text.push_str(&format!("\nhelp: {}", printable(&f.finding.help)));
     text
 }
 
 /// `file[:line[:column][-end_line:end_column]]`, as far as the finding is located.
 fn location(f: &LocatedFinding) -> String {
-    let mut text = f.file.clone();
+    let mut text = printable(&f.file).into_owned();
     if let Some(line) = f.line {
         text.push_str(&format!(":{line}"));
         if let Some(column) = f.column {
@@ -445,11 +453,37 @@ mod tests {
             .iter()
             .find(|c| c.ty.as_deref() == Some("PLAN002"))
             .unwrap();
-        // Control characters cannot be written in XML 1.0: dropped.
-        let shown = nasty.replace('\u{1}', "");
+        // Control characters cannot be written in XML 1.0: shown as escapes.
+        let shown = nasty.replace('\u{1}', "\\u{1}");
         assert_eq!(case.message.as_deref(), Some(shown.as_str()));
         assert!(case.body.contains(&shown), "{}", case.body);
         assert!(case.name.ends_with(" /x&<y>"), "{}", case.name);
+    }
+
+    #[test]
+    fn non_characters_and_line_breaks_in_ids_and_files_keep_the_xml_valid() {
+        let mut report = fixture::report();
+        report.findings[0].finding.participant_id = Some(hearth_model::ParticipantId(
+            "P-\u{fffe}\u{ffff}\n\u{1b}[2J".to_owned(),
+        ));
+        report.findings[0].finding.path = "/a\u{ffff}".to_owned();
+        report.findings[0].file = "x\u{fffe}\u{7}.json".to_owned();
+        report.files[0].file = "x\u{fffe}\u{7}.json".to_owned();
+        let text = xml(&report);
+        assert!(!text.contains('\u{fffe}') && !text.contains('\u{ffff}'));
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
+        // The parser accepts it, and the escapes are there to read.
+        let (_, suites) = parse(&text);
+        assert!(
+            suites
+                .iter()
+                .any(|s| s.0.get("name").map(String::as_str) == Some("x\\u{fffe}\\u{7}.json")),
+            "{text}"
+        );
+        assert!(
+            text.contains("participant: P-\\u{fffe}\\u{ffff}\\u{a}\\u{1b}[2J"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -31,6 +31,45 @@ pub mod text;
 #[cfg(test)]
 mod fixture;
 
+/// Whether `c` must not reach a terminal, a log or an XML file as itself: control
+/// characters (C0, DEL, C1: newline, ESC, BEL…), the line and paragraph separators,
+/// the bidirectional overrides and isolates (which reorder what a reader sees), and the
+/// XML non-characters U+FFFE and U+FFFF.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{fffe}'
+                | '\u{ffff}'
+        )
+}
+
+/// `value` (an id, a file name, a message that quotes one) with every character for
+/// which [`is_unsafe_char`] holds written as a visible escape (`\u{1b}`), so no value from the input
+/// or the file system can move a cursor, ring a bell, end a line early or start a CI
+/// workflow command. Every format applies it to every value it prints.
+pub fn printable(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// An output format fed one document at a time.
 pub trait Sink {
     /// One document's result, in the report's order; `text` is the document's text when
@@ -222,4 +261,21 @@ pub fn splice(
         rest = rest.get(open..).unwrap_or_default();
     }
     out.write_all(rest.as_bytes())
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::*;
+
+    #[test]
+    fn control_and_reordering_characters_are_written_as_escapes() {
+        let raw = "P-1\n::error file=x::forged\u{1b}[2J\u{7}\r\u{202e}\u{fffe}\u{ffff}\u{85}";
+        let shown = printable(raw);
+        assert!(!shown.chars().any(is_unsafe_char), "{shown}");
+        assert_eq!(
+            shown,
+            "P-1\\u{a}::error file=x::forged\\u{1b}[2J\\u{7}\\u{d}\\u{202e}\\u{fffe}\\u{ffff}\\u{85}"
+        );
+        assert!(matches!(printable("P-1 é"), std::borrow::Cow::Borrowed(_)));
+    }
 }

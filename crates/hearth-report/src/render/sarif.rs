@@ -57,10 +57,14 @@ pub fn write(report: &crate::batch::CheckReport, out: &mut dyn Write) -> io::Res
 pub fn to_value(report: &crate::batch::CheckReport) -> io::Result<Value> {
     let rules = rules_of(report);
     let index = rule_index(&rules);
+    let mut fingerprints = Fingerprints::default();
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| result(f, index.get(f.finding.code.as_str()).copied()))
+        .map(|f| {
+            let print = fingerprints.next(f);
+            result(f, index.get(f.finding.code.as_str()).copied(), print)
+        })
         .collect();
     log(rules, results, report.as_of, &report.summary)
 }
@@ -127,9 +131,11 @@ impl super::Sink for SarifSink {
             .collect();
         let header = serde_json::to_string_pretty(&log(rules, Vec::new(), as_of, summary)?)?;
         let mut results = self.spools.spool();
+        let mut fingerprints = Fingerprints::default();
         self.findings.each_line(|line| {
             let finding: LocatedFinding = serde_json::from_str(line)?;
-            let value = result(&finding, index.get(&finding.finding.code).copied());
+            let print = fingerprints.next(&finding);
+            let value = result(&finding, index.get(&finding.finding.code).copied(), print);
             if !results.is_empty() {
                 results.write_all(b",\n")?;
             }
@@ -138,6 +144,41 @@ impl super::Sink for SarifSink {
         })?;
         super::splice(&header, &mut [("results", 3, &mut results)], out)?;
         out.write_all(b"\n")
+    }
+}
+
+/// Hands out each finding's `partialFingerprints` value: its code, file (and record),
+/// participant and JSON Pointer, and — for the second and later findings of a document
+/// that share all of those (a participant's VISIT001 months all point at the same
+/// enrollment) — `#2`, `#3`… in the report's order, so every distinct finding has its
+/// own fingerprint and the same input gives the same fingerprints on every run. Only
+/// ids and paths go into it.
+#[derive(Default)]
+struct Fingerprints {
+    document: Option<(String, Option<u32>)>,
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl Fingerprints {
+    fn next(&mut self, f: &LocatedFinding) -> String {
+        let document = (f.file.clone(), f.record);
+        if self.document.as_ref() != Some(&document) {
+            self.document = Some(document);
+            self.seen.clear();
+        }
+        let participant = f.finding.participant_id.as_ref().map_or("", |p| p.as_str());
+        let record = f.record.map(|r| format!(":{r}")).unwrap_or_default();
+        let base = format!(
+            "{}|{}{record}|{participant}|{}",
+            f.finding.code, f.file, f.finding.path
+        );
+        let n = self.seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base
+        } else {
+            format!("{base}|#{n}")
+        }
     }
 }
 
@@ -261,7 +302,7 @@ fn level_of(severity: Severity) -> &'static str {
 }
 
 /// The result for one finding; `rule_index` is its rule's place in `driver.rules`.
-fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
+fn result(f: &LocatedFinding, rule_index: Option<usize>, fingerprint: String) -> Value {
     let (kind, level) = match f.finding.kind {
         FindingKind::Violation => ("fail", level_of(f.finding.severity)),
         FindingKind::NotEvaluated => ("review", "none"),
@@ -308,11 +349,10 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
         }]),
     );
     // A stable identity across runs, from ids and paths only, so a dashboard can tell a
-    // finding that moved lines from a new one.
-    let participant = f.finding.participant_id.as_ref().map_or("", |p| p.as_str());
+    // finding that moved lines from a new one (see [`Fingerprints`]).
     result.insert(
         "partialFingerprints".to_owned(),
-        json!({ "hearthFinding/v1": format!("{}|{}|{}|{}", f.finding.code, f.file, participant, f.finding.path) }),
+        json!({ "hearthFinding/v2": fingerprint }),
     );
     if let Some(waiver) = &f.finding.waiver {
         result.insert(
@@ -509,6 +549,36 @@ mod tests {
             artifact_location("C:\\data\\c.json"),
             json!({ "uri": "file:///C:/data/c.json" })
         );
+    }
+
+    #[test]
+    fn fingerprints_are_unique_per_finding_and_stable() {
+        let mut report = fixture::report();
+        // Three findings alike in code, file, participant and path (a participant's
+        // VISIT001 months), as the rules report them.
+        let first = report.findings[1].clone();
+        let mut second = first.clone();
+        second.finding.message = "another month".to_owned();
+        report.findings.insert(2, second.clone());
+        report.findings.insert(3, second);
+        let prints = |report: &CheckReport| -> Vec<String> {
+            sarif(report)["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    r["partialFingerprints"]["hearthFinding/v2"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect()
+        };
+        let once = prints(&report);
+        let unique: std::collections::HashSet<&String> = once.iter().collect();
+        assert_eq!(unique.len(), once.len(), "{once:?}");
+        assert_eq!(once, prints(&report));
+        assert!(once.iter().any(|p| p.ends_with("|#3")), "{once:?}");
     }
 
     #[test]
