@@ -25,8 +25,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use hearth::batch::{CheckReport, Checked, Document, Problem};
-use hearth::catalog::{parse_extension, Catalog};
-use hearth::model::{ProgramModel, Tier};
+use hearth::{parse_extension, Catalog};
+
 use hearth::{CaseFile, Input, Policy, Validator};
 use serde_json::Value;
 
@@ -122,7 +122,7 @@ pub fn case_file(data: &[u8]) {
             let value: Value = serde_json::from_str(text).expect("hearth read it, so it is JSON");
             let private = private_strings(&value);
             let mut policies: Vec<&str> = Policy::builtin_names();
-            if let Some(own) = default_policy(&input) {
+            if let Some(own) = input.builtin_policy() {
                 policies.retain(|p| *p != own);
                 policies.insert(0, own);
             }
@@ -233,7 +233,7 @@ pub fn policy_toml(data: &[u8]) {
         .and_then(|model| {
             examples()
                 .iter()
-                .find(|e| e.policy == model_policy(model, None))
+                .find(|e| e.policy == hearth::input::builtin_policy(model, None))
         })
         .or_else(|| examples().first())
         .expect("examples parse");
@@ -382,13 +382,13 @@ fn check_like_cli(
     if matches!(input, Input::CatalogExtension(_)) {
         return doc.extension();
     }
-    let Some(name) = default_policy(&input) else {
-        return doc.unreadable(Problem {
-            line: Some(doc.record.unwrap_or(1)),
-            column: Some(1),
-            pointer: "/enrollments".to_owned(),
-            message: "no policy".to_owned(),
-        });
+    let Some(name) = input.builtin_policy() else {
+        return doc.unreadable(Problem::new(
+            Some(doc.record.unwrap_or(1)),
+            Some(1),
+            "/enrollments",
+            "no policy",
+        ));
     };
     if !policies.iter().any(|(n, _)| *n == name) {
         policies.push((name, Policy::builtin(name).expect("built-in policies load")));
@@ -399,32 +399,6 @@ fn check_like_cli(
         .expect("just added")
         .1;
     doc.check_parsed(&input, &Validator::new(policy), as_of)
-}
-
-/// The built-in policy `hearth check` picks for a document.
-fn default_policy(input: &Input) -> Option<&'static str> {
-    match input {
-        Input::CaseFile(case) => {
-            let enrollment = case
-                .enrollments
-                .iter()
-                .max_by_key(|e| (e.entered_on, e.id.as_str()))?;
-            Some(model_policy(enrollment.program, enrollment.tier))
-        }
-        Input::Caseload(caseload) => Some(model_policy(caseload.program.model, None)),
-        Input::CatalogExtension(_) => None,
-    }
-}
-
-fn model_policy(model: ProgramModel, tier: Option<Tier>) -> &'static str {
-    match (model, tier) {
-        (ProgramModel::Icms, Some(Tier::LowBilling)) => "icms-low",
-        (ProgramModel::Icms, _) => "icms-high",
-        (ProgramModel::IcmRrh, _) => "icm-rrh",
-        (ProgramModel::Rrh, _) => "rrh",
-        (ProgramModel::StlCoc, _) => "stl-coc",
-        (ProgramModel::CtPsh, _) => "ct-psh",
-    }
 }
 
 /// Serializes the report, reads it back, and checks it is unchanged.

@@ -17,12 +17,13 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::Value;
 
-use crate::catalog::CatalogExtension;
-use crate::model::{CaseFile, Caseload, SchemaVersion};
-use crate::rules::{PolicyFile, Report};
+use hearth_catalog::CatalogExtension;
+use hearth_model::{CaseFile, Caseload, SchemaVersion};
+use hearth_rules::{PolicyFile, Report};
 
 /// A document hearth has a schema for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum SchemaName {
     /// One participant's case file.
     CaseFile,
@@ -112,7 +113,7 @@ pub fn generate(name: SchemaName) -> Value {
         SchemaName::CatalogExtension => root::<CatalogExtension>(name),
         SchemaName::Policy => {
             let mut value = root::<PolicyFile>(name);
-            crate::rules::refine_policy_schema(&mut value);
+            hearth_rules::refine_policy_schema(&mut value);
             value
         }
         SchemaName::Report => root::<Report>(name),

@@ -89,7 +89,7 @@ fn report_for(file: &FileConfig) -> Report {
         hearth::Input::Caseload(caseload) => {
             hearth::validate_caseload(&caseload, &policy, file.as_of)
         }
-        hearth::Input::CatalogExtension(_) => panic!("{} is not checkable", file.path),
+        _ => panic!("{} is not checkable", file.path),
     }
 }
 

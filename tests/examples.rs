@@ -8,9 +8,10 @@ use common::validator;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use hearth::catalog::Catalog;
-use hearth::model::{CaseFile, ExitKind, ProgramModel, Tier};
+use hearth::model::{ExitKind, ProgramModel, Tier};
 use hearth::schema::SchemaName;
+use hearth::CaseFile;
+use hearth::Catalog;
 use hearth::Input;
 use serde_json::Value;
 
@@ -105,6 +106,7 @@ fn samples_load_with_hearth_as_the_document_their_folder_says() {
                     .unwrap_or_else(|e| panic!("{}: extension rejected: {e}", path.display()));
                 SchemaName::CatalogExtension
             }
+            other => panic!("{}: an unknown kind: {other:?}", path.display()),
         };
         assert_eq!(kind, schema, "{}", path.display());
     }
@@ -144,7 +146,7 @@ fn case_files() -> Vec<(PathBuf, CaseFile)> {
                     out.push((path.clone(), case));
                 }
             }
-            Input::CatalogExtension(_) => {}
+            _ => {}
         }
     }
     out

@@ -7,8 +7,8 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use hearth::input::Input;
 use hearth::schema::SchemaName;
+use hearth::Input;
 use hearth::{FindingKind, Policy};
 use hearth_generate::{generate, Options, Problem, Program};
 

@@ -7,8 +7,8 @@ mod common;
 use common::alternatives;
 use std::collections::BTreeMap;
 
-use hearth::catalog::Catalog;
 use hearth::schema::{generate, SchemaName};
+use hearth::Catalog;
 use serde_json::{json, Value};
 
 /// Every requirement id of the domain list, with its kind.

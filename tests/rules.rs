@@ -4,8 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use hearth::rules::{registry, Area};
+// The rule registry is the engine's (introspection, not the embedding API).
 use hearth::Policy;
+use hearth_rules::{registry, Area};
 
 /// The ids marked Check in `docs/requirements.md` (the requirement map, itself checked
 /// against DOMAIN.md's list by `tests/requirements.rs`).

@@ -12,8 +12,8 @@ mod common;
 
 use arbitrary::{Arbitrary, Unstructured};
 use common::validator;
-use hearth::model::{CaseFile, Caseload, ParseErrorKind};
 use hearth::schema::SchemaName;
+use hearth::{CaseFile, Caseload, ParseErrorKind};
 use proptest::prelude::*;
 
 fn check<'a, T: Arbitrary<'a> + serde::Serialize>(

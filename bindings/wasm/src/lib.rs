@@ -320,7 +320,7 @@ pub fn schema(name: &str) -> Result<JsSchema, JsValue> {
 /// A rule's documentation (what it checks, why, what to do), by code or name.
 #[wasm_bindgen]
 pub fn explain(code: &str) -> Result<String, JsValue> {
-    hearth::rules::registry::find(code)
+    hearth_rules::registry::find(code)
         .map(|rule| rule.meta().doc_text())
         .ok_or_else(|| hearth_error("no rule with that code or name"))
 }
@@ -330,7 +330,7 @@ pub fn explain(code: &str) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn locate(json: &str, pointers: Vec<String>) -> JsSpans {
     let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
-    let spans: Array = hearth::locate::locate(json, &refs)
+    let spans: Array = hearth::input::locate(json, &refs)
         .into_iter()
         .map(|span| match span {
             None => JsValue::NULL,

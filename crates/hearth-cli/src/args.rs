@@ -1,7 +1,7 @@
 //! Argument parsers shared by the commands, so one flag means one thing everywhere.
 
 use chrono::NaiveDate;
-use hearth::model::{EARLIEST_DATE, LATEST_DATE};
+use hearth_model::{EARLIEST_DATE, LATEST_DATE};
 
 /// Parses an evaluation date (`--as-of`): exactly `YYYY-MM-DD`, a real date, and within
 /// the range hearth reads in documents (1900-01-01 to 2200-12-31), so a typo such as

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use hearth::catalog::{Catalog, Instrument, InstrumentStatus};
+use hearth_catalog::{Catalog, Instrument, InstrumentStatus};
 
 use crate::error::CliError;
 use crate::Format;
@@ -80,17 +80,17 @@ fn load(extensions: &[PathBuf]) -> Result<Catalog, CliError> {
             path: path.clone(),
             source,
         })?;
-        let fail = |e: hearth::catalog::ExtensionError| CliError::Extension {
+        let fail = |e: hearth_catalog::ExtensionError| CliError::Extension {
             path: path.clone(),
             message: e.to_string(),
         };
-        let ext = hearth::catalog::parse_extension(&text).map_err(fail)?;
+        let ext = hearth_catalog::parse_extension(&text).map_err(fail)?;
         catalog.extend(ext).map_err(fail)?;
     }
     Ok(catalog)
 }
 
-fn unknown(err: hearth::catalog::UnknownId) -> CliError {
+fn unknown(err: hearth_catalog::UnknownId) -> CliError {
     CliError::Lookup(err.to_string())
 }
 

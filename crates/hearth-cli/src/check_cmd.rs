@@ -10,11 +10,10 @@ use std::sync::{mpsc, Mutex};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use hearth::batch::{CheckSummary, Checked, Document, DocumentResult, Problem, INVALID_DOCUMENT};
-use hearth::catalog::Catalog;
-use hearth::limits::Limits;
-use hearth::model::{CaseFile, ProgramModel, Tier};
-use hearth::rules::registry;
+use hearth::input::Limits;
 use hearth::{Input, Policy, Severity};
+use hearth_catalog::Catalog;
+use hearth_rules::registry;
 
 use crate::config::{Config, FailOn, FileSettings};
 use crate::error::CliError;
@@ -22,8 +21,9 @@ use crate::inputs::{self, Source, Text};
 use crate::output;
 use crate::policy_arg::load_policy;
 use crate::rules_cmd::{select_rules, selects};
-use hearth::render::text::TextSink;
-use hearth::render::{self, Sink, SpoolStorage, Spools};
+use hearth::render::{
+    GithubSink, JsonSink, JunitSink, SarifSink, Sink, SpoolStorage, Spools, TextOptions, TextSink,
+};
 
 /// What to check and how: shared by `hearth check` and `hearth due`.
 #[derive(Debug, Args)]
@@ -73,11 +73,9 @@ impl InputArgs {
     /// The run's limits: the flags, then hearth.toml's `[limits]`, then the defaults.
     pub fn limits(&self, config: &Config) -> Limits {
         let base = config.limits;
-        Limits {
-            max_document_bytes: self.max_document_bytes.unwrap_or(base.max_document_bytes),
-            max_depth: self.max_depth.map_or(base.max_depth, usize::from),
-            max_records: self.max_records.unwrap_or(base.max_records),
-        }
+        base.with_max_document_bytes(self.max_document_bytes.unwrap_or(base.max_document_bytes))
+            .with_max_depth(self.max_depth.map_or(base.max_depth, usize::from))
+            .with_max_records(self.max_records.unwrap_or(base.max_records))
     }
 
     /// The number of worker threads: `--threads`, else one per core.
@@ -193,20 +191,19 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
     let spools = Spools::new(temp_spool);
     let mut sink: Box<dyn Sink> = match args.format {
         CheckFormat::Text => Box::new(TextSink::with_spools(
-            render::text::Options {
-                color: match args.color {
+            TextOptions::default()
+                .with_color(match args.color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
                     ColorChoice::Auto => to_file.is_none() && color_wanted(),
-                },
-                no_obligations: args.no_obligations,
-            },
+                })
+                .with_no_obligations(args.no_obligations),
             spools,
         )),
-        CheckFormat::Json => Box::new(render::json::JsonSink::with_spools(spools)),
-        CheckFormat::Sarif => Box::new(render::sarif::SarifSink::with_spools(spools)),
-        CheckFormat::Junit => Box::new(render::junit::JunitSink::default()),
-        CheckFormat::Github => Box::new(render::github::GithubSink),
+        CheckFormat::Json => Box::new(JsonSink::with_spools(spools)),
+        CheckFormat::Sarif => Box::new(SarifSink::with_spools(spools)),
+        CheckFormat::Junit => Box::new(JunitSink::default()),
+        CheckFormat::Github => Box::new(GithubSink),
     };
     let level = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error) {
         FailOn::Error => Some(Severity::Error),
@@ -413,11 +410,7 @@ enum Kept {
     /// One whole document.
     Whole(Text),
     /// An NDJSON stream on standard input.
-    Records(
-        inputs::Records<
-            std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, std::io::Stdin>>,
-        >,
-    ),
+    Records(inputs::Records),
 }
 
 /// Applies `text` to the run's catalog when it is a catalog extension, and marks it.
@@ -433,7 +426,9 @@ fn mark_extension(
     // keys are read without building the document; a case file, which may well mention
     // an agency, is parsed once, by a worker).
     if is_extension(body) {
-        if let Ok(Input::CatalogExtension(ext)) = hearth::parse_input(body) {
+        if let Ok(Input::CatalogExtension(ext)) =
+            hearth::input::parse_as(hearth::input::Kind::CatalogExtension, body)
+        {
             let extended = std::mem::replace(catalog, Catalog::builtin())
                 .with_extension(*ext)
                 .map_err(|e| CliError::Extension {
@@ -449,17 +444,14 @@ fn mark_extension(
     Ok(())
 }
 
-/// Whether `body` is read as a catalog extension: its top-level keys name `agency` and
-/// none of the keys that mark a case file or caseload (as [`hearth::parse_input`] tells
-/// them apart).
+/// Whether `body` is read as a catalog extension, as [`hearth::input::sniff`] tells the
+/// kinds apart (the one place the rule is written). A document that never mentions
+/// `agency` (not even escaped) is not one, and its keys are not read here.
 fn is_extension(body: &str) -> bool {
     if !body.contains("agency") && !body.contains("\\u") {
         return false;
     }
-    hearth::model::top_level_keys(body).is_ok_and(|keys| {
-        let has = |name: &str| keys.iter().any(|k| k == name);
-        has("agency") && !has("participant") && !has("program") && !has("case_files")
-    })
+    hearth::input::sniff(body) == Ok(hearth::input::Kind::CatalogExtension)
 }
 
 /// Every document of the run, in order: each JSON file or standard input whole, each
@@ -605,39 +597,15 @@ fn check_unit(
     let body = match text {
         Ok(body) => body,
         Err(problem) => {
-            let doc = Document {
-                file: &name,
-                text: "",
-                record,
-            };
+            let doc = Document::with_record(&name, "", record);
             return Ok(finish(doc.unreadable(problem), None));
         }
     };
-    let doc = Document {
-        file: &name,
-        text: &body,
-        record,
-    };
+    let doc = Document::with_record(&name, &body, record);
     if unit.extension {
         return Ok(finish(doc.extension(), None));
     }
-    if let Some(at) = hearth::limits::nesting_too_deep(&body, ctx.limits.max_depth) {
-        let problem = Problem {
-            line: Some(record.map_or(at.line, |r| r.saturating_add(at.line.saturating_sub(1)))),
-            column: Some(at.column),
-            pointer: String::new(),
-            message: if ctx.limits.max_depth >= hearth::limits::PARSER_MAX_DEPTH {
-                format!(
-                    "objects and arrays nest deeper than {} levels here, the most hearth reads, so the document was not read",
-                    ctx.limits.max_depth
-                )
-            } else {
-                format!(
-                    "objects and arrays nest deeper than the limit of {} levels here, so the document was not read; raise the limit with --max-depth or `[limits] max_depth` in hearth.toml",
-                    ctx.limits.max_depth
-                )
-            },
-        };
+    if let Some(problem) = hearth::input::depth_problem(&body, record, &ctx.limits) {
         let checked = doc.unreadable(problem);
         return Ok(finish(checked, Some(body)));
     }
@@ -651,12 +619,12 @@ fn check_unit(
     if matches!(input, Input::CatalogExtension(_)) {
         // Extensions in JSON files were applied before the run; one in an NDJSON file
         // cannot be, as the run streams those.
-        let problem = Problem {
-            line: Some(record.unwrap_or(1)),
-            column: Some(1),
-            pointer: String::new(),
-            message: "a catalog extension in an NDJSON file is not applied: give it a .json file of its own".to_owned(),
-        };
+        let problem = Problem::new(
+            Some(record.unwrap_or(1)),
+            Some(1),
+            "",
+            "a catalog extension in an NDJSON file is not applied: give it a .json file of its own",
+        );
         return Ok(finish(doc.unreadable(problem), None));
     }
     let settings = ctx.settings.get(unit.source).cloned().unwrap_or_default();
@@ -666,7 +634,7 @@ fn check_unit(
         .policy
         .clone()
         .or(settings.policy)
-        .or_else(|| default_policy(&input).map(str::to_owned));
+        .or_else(|| input.builtin_policy().map(str::to_owned));
     let mut checked = match spec {
         Some(spec) => {
             if !policies.contains_key(&spec) {
@@ -686,12 +654,12 @@ fn check_unit(
         }
         // A case file with no enrollment names no program: check it against no rule
         // rather than guess, and say so.
-        None => doc.unreadable(Problem {
-            line: Some(record.unwrap_or(1)),
-            column: Some(1),
-            pointer: "/enrollments".to_owned(),
-            message: "no policy: the document has no enrollment to tell its program model; pass --policy or set one in hearth.toml".to_owned(),
-        }),
+        None => doc.unreadable(Problem::new(
+            Some(record.unwrap_or(1)),
+            Some(1),
+            "/enrollments",
+            "no policy: the document has no enrollment to tell its program model; pass --policy or set one in hearth.toml",
+        )),
     };
     if !ctx.filter.keeps_everything() {
         checked.retain_findings(|f| ctx.filter.keeps(&f.code));
@@ -742,35 +710,6 @@ impl Progress {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
         }
-    }
-}
-
-/// The built-in policy for a document's program model (ICMS by the latest enrollment's
-/// tier, high billing when none is recorded).
-fn default_policy(input: &Input) -> Option<&'static str> {
-    match input {
-        Input::CaseFile(case) => case_policy(case),
-        Input::Caseload(caseload) => Some(model_policy(caseload.program.model, None)),
-        Input::CatalogExtension(_) => None,
-    }
-}
-
-fn case_policy(case: &CaseFile) -> Option<&'static str> {
-    let enrollment = case
-        .enrollments
-        .iter()
-        .max_by_key(|e| (e.entered_on, e.id.as_str()))?;
-    Some(model_policy(enrollment.program, enrollment.tier))
-}
-
-fn model_policy(model: ProgramModel, tier: Option<Tier>) -> &'static str {
-    match (model, tier) {
-        (ProgramModel::Icms, Some(Tier::LowBilling)) => "icms-low",
-        (ProgramModel::Icms, _) => "icms-high",
-        (ProgramModel::IcmRrh, _) => "icm-rrh",
-        (ProgramModel::Rrh, _) => "rrh",
-        (ProgramModel::StlCoc, _) => "stl-coc",
-        (ProgramModel::CtPsh, _) => "ct-psh",
     }
 }
 

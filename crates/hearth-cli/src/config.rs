@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use hearth::limits::{Limits, PARSER_MAX_DEPTH};
+use hearth::input::{Limits, PARSER_MAX_DEPTH};
 use serde::Deserialize;
 
 use crate::error::CliError;
@@ -204,14 +204,14 @@ impl Config {
                 "[limits] max_depth must be between 1 and {PARSER_MAX_DEPTH} (the JSON parser's own limit)"
             )));
         }
-        let limits = Limits {
-            max_document_bytes: file
-                .limits
-                .max_document_bytes
-                .unwrap_or(defaults.max_document_bytes),
-            max_depth,
-            max_records: file.limits.max_records.unwrap_or(defaults.max_records),
-        };
+        let limits = defaults
+            .with_max_document_bytes(
+                file.limits
+                    .max_document_bytes
+                    .unwrap_or(defaults.max_document_bytes),
+            )
+            .with_max_depth(max_depth)
+            .with_max_records(file.limits.max_records.unwrap_or(defaults.max_records));
         Ok(Config {
             limits,
             path: Some(path.to_path_buf()),

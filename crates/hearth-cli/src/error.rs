@@ -47,10 +47,10 @@ pub enum CliError {
         message: String,
     },
     /// The config file could not be read. The message is shown as
-    /// [`hearth::model::publishable_settings_message`] words it: toml's own messages
+    /// [`hearth_model::publishable_settings_message`] words it: toml's own messages
     /// quote the value or key at fault, and hearth never repeats a file's contents (a
     /// misspelt key shaped like a field name excepted).
-    #[error("config {path}{}: {}", located(.at), hearth::model::publishable_settings_message(.message))]
+    #[error("config {path}{}: {}", located(.at), hearth_model::publishable_settings_message(.message))]
     Config {
         /// The path.
         path: std::path::PathBuf,
@@ -88,6 +88,22 @@ pub enum CliError {
     /// Flags that do not go together.
     #[error("{0}")]
     Usage(String),
+    /// An HMIS CSV export that cannot be imported at all.
+    #[error("HMIS export {path}: {message}")]
+    HmisExport {
+        /// The folder or zip.
+        path: PathBuf,
+        /// What is wrong with it (never a value from it).
+        message: String,
+    },
+    /// An HMIS map that cannot be used.
+    #[error("HMIS map {path}: {message}")]
+    HmisMap {
+        /// The map file (or hearth.toml).
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// A rule selector as a message shows it: quoted when it is shaped like a rule code,
@@ -159,6 +175,10 @@ impl CliError {
                 "hearth generate never replaces files unasked: pass --force, or choose another --out",
             ),
             Self::Usage(_) => Some("run `hearth generate --help` to see the flags"),
+            Self::HmisExport { .. } => Some(
+                "name the folder or .zip of an HMIS CSV export (FY2024 or FY2026) holding Export.csv; see docs/hmis.md",
+            ),
+            Self::HmisMap { .. } => Some("see docs/hmis.md and schemas/hmis-map.schema.json for the map"),
             Self::Write { .. } | Self::Output(_) => None,
         }
     }

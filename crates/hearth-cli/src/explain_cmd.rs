@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
-use hearth::rules::{registry, Rule, DOC_SECTIONS};
+use hearth_rules::{registry, Rule, DOC_SECTIONS};
 use serde::Serialize;
 
 use crate::error::CliError;

@@ -5,16 +5,17 @@
 //! types, JSON Pointers and line/column positions: never a value from the input.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use hearth::catalog::Catalog;
-use hearth::model::CaseFile;
+use hearth::CaseFile;
+use hearth::Catalog;
 use serde_json::Value;
 
 use crate::error::CliError;
+use crate::output;
 
 /// `hearth export <format>`.
 #[derive(Debug, Subcommand)]
@@ -30,6 +31,9 @@ pub enum ImportCommand {
     /// Read FHIR R4 Bundles (as `hearth export fhir` writes them) back into case files,
     /// one per Patient, written as NDJSON.
     Fhir(ImportArgs),
+    /// A HUD HMIS CSV export (FY2024 or FY2026): one case file per PersonalID holding
+    /// the enrollments of mapped projects (see docs/hmis.md).
+    HmisCsv(crate::hmis_cmd::HmisCsvArgs),
 }
 
 /// Arguments of `hearth export fhir`.
@@ -40,7 +44,12 @@ pub struct ExportArgs {
     pub files: Vec<PathBuf>,
     /// A folder (created when missing) for one `<bundle id>.json` per case file, or `-`
     /// for one compact Bundle per line on standard output.
-    #[arg(long, short = 'o', value_name = "DIR|-")]
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "DIR|-"
+    )]
     pub out: PathBuf,
 }
 
@@ -51,8 +60,14 @@ pub struct ImportArgs {
     /// standard input).
     #[arg(required = true, value_name = "BUNDLE")]
     pub files: Vec<PathBuf>,
-    /// The NDJSON file to write the case files to, or `-` for standard output.
-    #[arg(long, short = 'o', value_name = "FILE.ndjson|-")]
+    /// The NDJSON file to write the case files to (replaced only when the run
+    /// completes), or `-` for standard output.
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "FILE.ndjson|-"
+    )]
     pub out: PathBuf,
 }
 
@@ -100,12 +115,12 @@ fn documents(path: &Path, text: &str) -> Vec<(usize, String)> {
 }
 
 /// The case files of one document: a case file, or a caseload's case files.
-fn case_files(doc: &str) -> Result<Vec<CaseFile>, hearth::model::ParseError> {
-    let keys = hearth::model::top_level_keys(doc)?;
-    if keys.iter().any(|k| k == "case_files") {
-        Ok(hearth::model::parse_caseload(doc)?.case_files)
+/// The kind is told by the one rule every command uses ([`hearth::input::sniff`]).
+fn case_files(doc: &str) -> Result<Vec<CaseFile>, hearth::ParseError> {
+    if hearth::input::sniff(doc)? == hearth::input::Kind::Caseload {
+        Ok(hearth::parse_caseload(doc)?.case_files)
     } else {
-        Ok(vec![hearth::model::parse_case_file(doc)?])
+        Ok(vec![hearth::parse_case_file(doc)?])
     }
 }
 
@@ -147,19 +162,10 @@ pub fn export(args: &ExportArgs, out: &mut impl Write) -> Result<ExitCode, CliEr
                 } else {
                     let id = bundle.get("id").and_then(Value::as_str).unwrap_or("bundle");
                     let target = args.out.join(format!("{id}.json"));
-                    let file = File::create(&target).map_err(|source| CliError::Write {
-                        path: target.clone(),
-                        source,
-                    })?;
-                    let mut writer = BufWriter::new(file);
-                    serde_json::to_writer_pretty(&mut writer, &bundle)
-                        .map_err(std::io::Error::from)
-                        .and_then(|()| writer.write_all(b"\n"))
-                        .and_then(|()| writer.flush())
-                        .map_err(|source| CliError::Write {
-                            path: target.clone(),
-                            source,
-                        })?;
+                    let mut bytes =
+                        serde_json::to_vec_pretty(&bundle).map_err(std::io::Error::from)?;
+                    bytes.push(b'\n');
+                    output::write_file(&target, &bytes)?;
                 }
                 written += 1;
             }
@@ -208,11 +214,8 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result<ExitCode, CliEr
     let mut file_out = if is_stdin(&args.out) {
         None
     } else {
-        let file = File::create(&args.out).map_err(|source| CliError::Write {
-            path: args.out.clone(),
-            source,
-        })?;
-        Some(BufWriter::new(file))
+        output::check_not_an_input(&args.out, &args.files)?;
+        Some(output::Staged::create(&args.out)?)
     };
     let mut failed = 0usize;
     let mut cases = 0usize;
@@ -265,11 +268,8 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result<ExitCode, CliEr
             }
         }
     }
-    if let Some(mut file) = file_out {
-        file.flush().map_err(|source| CliError::Write {
-            path: args.out.clone(),
-            source,
-        })?;
+    if let Some(file) = file_out {
+        file.commit()?;
     }
     eprintln!("hearth: imported {cases} case file(s); {failed} Bundle(s) could not be read");
     Ok(if failed == 0 {
@@ -315,10 +315,9 @@ mod tests {
         let text = std::fs::read_to_string(out).unwrap();
         assert_eq!(text.lines().count(), count);
         let first: CaseFile = serde_json::from_str(text.lines().next().unwrap()).unwrap();
-        let original = hearth::model::parse_case_file(
-            &std::fs::read_to_string(example("cases/rrh.json")).unwrap(),
-        )
-        .unwrap();
+        let original =
+            hearth::parse_case_file(&std::fs::read_to_string(example("cases/rrh.json")).unwrap())
+                .unwrap();
         assert_eq!(first, hearth_fhir::retained(&original));
         assert!(!text.contains("Morgan"), "a name was exported");
     }
@@ -335,6 +334,19 @@ mod tests {
         assert_eq!(export(&args, &mut Vec::new()).unwrap(), ExitCode::from(1));
         let written: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
         assert_eq!(written.len(), 1);
+    }
+
+    #[test]
+    fn import_never_writes_over_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundles.json");
+        std::fs::write(&path, "{}").unwrap();
+        let args = ImportArgs {
+            files: vec![path.clone()],
+            out: path.clone(),
+        };
+        assert!(import(&args, &mut Vec::new()).is_err());
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "{}");
     }
 
     #[test]

@@ -59,6 +59,12 @@ pub struct GenerateArgs {
     /// name are replaced; others are left alone).
     #[arg(long)]
     pub force: bool,
+    /// With `--format hmis-csv`: the share of enrollments, in percent, written with an
+    /// HMIS data-quality lapse (entry or exit entered late, move-in before entry, no
+    /// head of household).
+    #[arg(long, value_name = "PERCENT", default_value_t = 10,
+          value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub hmis_lapses: u8,
 }
 
 /// How the generated files are laid out.
@@ -68,6 +74,9 @@ pub enum Layout {
     Dir,
     /// One case file per line in one file or on standard output.
     Ndjson,
+    /// An FY2026 HUD HMIS CSV export of the same participants: the 24 CSV files in the
+    /// --out folder, or in a zip when --out ends in `.zip`.
+    HmisCsv,
 }
 
 fn parse_program(name: &str) -> Result<Program, String> {
@@ -94,6 +103,13 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CliErr
         )),
         Layout::Dir => {
             write_dir(&options, &args.out, args.force)?;
+            summary(out, &options, &args.out)
+        }
+        Layout::HmisCsv if stdout => Err(CliError::Usage(
+            "--format hmis-csv writes a folder or a .zip: name it with --out".to_owned(),
+        )),
+        Layout::HmisCsv => {
+            crate::hmis_cmd::write_generated(&options, &args.out, args.force, args.hmis_lapses)?;
             summary(out, &options, &args.out)
         }
         Layout::Ndjson if stdout => {

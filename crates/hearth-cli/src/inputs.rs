@@ -1,19 +1,18 @@
-//! Finding and reading the documents a command checks: files, directories (searched
-//! recursively), `-` for standard input, and NDJSON files (one case file per line).
+//! Finding and opening the documents a command checks: files, directories (searched
+//! recursively), `-` for standard input. What a file holds is the importers' business
+//! (`hearth::input`): the command picks one by the file's ending (JSON: one document;
+//! NDJSON: one case file per line), opens the file and hands over the bytes.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use hearth::batch::Problem;
-use hearth::limits::Limits;
+use hearth::input::{
+    decode, importer_for, too_large, Content, Documents, Importer, JsonImporter, Limits,
+    NdjsonImporter, Problem, SourceDocument, SourceInput,
+};
 
 use crate::config::Config;
 use crate::error::CliError;
-
-/// Endings of files read as one JSON document.
-const JSON: &[&str] = &["json"];
-/// Endings of files read as NDJSON: one document per line.
-const NDJSON: &[&str] = &["ndjson", "jsonl"];
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,19 +37,21 @@ impl Source {
         }
     }
 
-    /// Whether it is read as NDJSON (by its ending).
+    /// Whether it is read as a stream of records (NDJSON, by its ending) rather than one
+    /// document.
     pub fn is_ndjson(&self) -> bool {
         match self {
-            Source::File(path) => has_ending(path, NDJSON),
+            Source::File(path) => importer_of(path).is_some_and(|i| !i.single_document()),
             Source::Stdin => false,
         }
     }
 }
 
-fn has_ending(path: &Path, endings: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| endings.iter().any(|x| e.eq_ignore_ascii_case(x)))
+/// The importer that reads `path`, by its file name's ending, if any.
+fn importer_of(path: &Path) -> Option<&'static dyn Importer> {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(importer_for)
 }
 
 /// The sources named on the command line, or by the config's `include` when there are
@@ -129,7 +130,7 @@ pub fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
             if !hidden {
                 walk(&path, files)?;
             }
-        } else if has_ending(&path, JSON) || has_ending(&path, NDJSON) {
+        } else if importer_of(&path).is_some() {
             // A pipe, socket or device found in a folder is never opened (reading a pipe
             // would wait for a writer forever): it is passed over with a note. A link
             // that points nowhere, or to a folder, is kept, and reading it gives a
@@ -177,25 +178,12 @@ pub struct Text {
 /// The problem for a file that could not be opened or read, in words (the OS's own
 /// description of the cause, which names no file content).
 pub fn unreadable(error: &std::io::Error) -> Problem {
-    Problem {
-        line: None,
-        column: None,
-        pointer: String::new(),
-        message: format!("the file could not be read: {error}"),
-    }
-}
-
-/// The problem for a document over the size limit, at `line`.
-fn too_large(limits: &Limits, line: u32, what: &str) -> Problem {
-    Problem {
-        line: Some(line),
-        column: Some(1),
-        pointer: String::new(),
-        message: format!(
-            "{what} is larger than the limit of {} bytes, so it was not read; raise the limit with --max-document-bytes or `[limits] max_document_bytes` in hearth.toml",
-            limits.max_document_bytes
-        ),
-    }
+    Problem::new(
+        None,
+        None,
+        "",
+        format!("the file could not be read: {error}"),
+    )
 }
 
 /// Reads a whole JSON document: a file, or standard input. A file that cannot be opened
@@ -204,8 +192,6 @@ fn too_large(limits: &Limits, line: u32, what: &str) -> Problem {
 /// (and one byte) into memory.
 pub fn read_whole(source: &Source, limits: &Limits) -> Result<Text, CliError> {
     let name = source.name();
-    let limit = limits.max_document_bytes;
-    let mut bytes = Vec::new();
     match source {
         Source::File(path) => {
             // A file that cannot be opened or read (a link that points nowhere, a link
@@ -230,44 +216,48 @@ pub fn read_whole(source: &Source, limits: &Limits) -> Result<Text, CliError> {
                 }
             };
             let (file, len) = file;
-            if len > limit {
-                return Ok(Text {
-                    name,
-                    record: None,
-                    text: Err(too_large(limits, 1, "the file")),
-                });
+            if len > limits.max_document_bytes {
+                return Ok(Text::from(hearth::input::file_too_large(name, limits)));
             }
-            if let Err(e) = file.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
-                return Ok(Text {
+            match whole(JsonImporter.documents(
+                SourceInput::stream(name.clone(), BufReader::new(file)),
+                limits,
+            )) {
+                Ok(text) => Ok(text.unwrap_or_else(|| empty(name))),
+                Err(e) => Ok(Text {
                     name,
                     record: None,
                     text: Err(unreadable(&e)),
-                });
+                }),
             }
         }
         Source::Stdin => {
-            std::io::stdin()
-                .lock()
-                .take(limit.saturating_add(1))
-                .read_to_end(&mut bytes)
+            let docs = JsonImporter.documents(
+                SourceInput::stream(name.clone(), BufReader::new(std::io::stdin())),
+                limits,
+            );
+            whole(docs)
+                .map(|text| text.unwrap_or_else(|| empty(name)))
                 .map_err(|e| CliError::Read {
                     path: PathBuf::from("-"),
                     source: e,
-                })?;
+                })
         }
     }
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
-        return Ok(Text {
-            name,
-            record: None,
-            text: Err(too_large(limits, 1, "the document")),
-        });
-    }
-    Ok(Text {
+}
+
+/// The one document the JSON importer yields.
+fn whole(mut docs: Documents) -> std::io::Result<Option<Text>> {
+    docs.next().transpose().map(|doc| doc.map(Text::from))
+}
+
+/// What stands for a document the importer did not yield (it always yields one).
+fn empty(name: String) -> Text {
+    Text {
         name,
         record: None,
-        text: decode(&bytes),
-    })
+        text: Ok(String::new()),
+    }
 }
 
 /// Standard input as read: one JSON document, or an NDJSON stream of records.
@@ -276,7 +266,7 @@ pub enum StdinInput {
     Whole(Text),
     /// Records, one per line, read as they are consumed (`hearth generate | hearth
     /// check -`).
-    Records(Records<BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, std::io::Stdin>>>),
+    Records(Records),
 }
 
 /// Reads standard input, telling NDJSON from one document by its first two lines: when
@@ -351,22 +341,15 @@ pub fn read_stdin(limits: &Limits) -> Result<StdinInput, CliError> {
     }))
 }
 
-/// The records of an NDJSON file, read one line at a time: memory holds one record
-/// (at most the size limit), however large the file. Blank lines are skipped; a record
-/// over the size limit is skipped to its line end and given as a problem; past the
-/// record limit, one problem says the rest was not checked and reading stops.
-pub struct Records<R> {
-    reader: R,
-    name: String,
-    limits: Limits,
-    /// The number of the next line to read.
-    line: u32,
-    records: u64,
-    done: bool,
+/// The records of an NDJSON stream, as the NDJSON importer reads them (one line at a
+/// time: memory holds one record, however large the file); `path` names the stream in
+/// read errors.
+pub struct Records {
+    docs: Documents,
     path: PathBuf,
 }
 
-impl Records<BufReader<std::fs::File>> {
+impl Records {
     /// Opens an NDJSON file.
     pub fn open(path: &Path, limits: &Limits) -> Result<Self, CliError> {
         let file = std::fs::File::open(path).map_err(|source| CliError::Read {
@@ -380,177 +363,51 @@ impl Records<BufReader<std::fs::File>> {
             limits,
         ))
     }
-}
 
-/// One line as read: its bytes, or that it was longer than the limit.
-enum Line {
-    Bytes(Vec<u8>),
-    TooLong,
-}
-
-impl<R: BufRead> Records<R> {
     /// Records of `reader`, shown as `name`; `path` names it in read errors.
-    pub fn new(reader: R, name: String, path: PathBuf, limits: &Limits) -> Self {
+    pub fn new(
+        reader: impl BufRead + Send + 'static,
+        name: String,
+        path: PathBuf,
+        limits: &Limits,
+    ) -> Self {
         Records {
-            reader,
-            name,
-            limits: *limits,
-            line: 1,
-            records: 0,
-            done: false,
+            docs: NdjsonImporter.documents(SourceInput::stream(name, reader), limits),
             path,
         }
     }
-
-    /// The next line, without its line end; `None` at the end of the file. Reads at
-    /// most the limit into memory: the rest of a longer line is passed over.
-    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
-        let limit = usize::try_from(self.limits.max_document_bytes).unwrap_or(usize::MAX);
-        let mut bytes = Vec::new();
-        let mut too_long = false;
-        let mut any = false;
-        loop {
-            let chunk = self.reader.fill_buf()?;
-            if chunk.is_empty() {
-                break;
-            }
-            any = true;
-            let (part, found) = match memchr::memchr(b'\n', chunk) {
-                Some(i) => (chunk.get(..i).unwrap_or(&[]), Some(i)),
-                None => (chunk, None),
-            };
-            if !too_long {
-                if bytes.len().saturating_add(part.len()) > limit {
-                    too_long = true;
-                    bytes = Vec::new();
-                } else {
-                    bytes.extend_from_slice(part);
-                }
-            }
-            let used = found.map_or(chunk.len(), |i| i + 1);
-            self.reader.consume(used);
-            if found.is_some() {
-                break;
-            }
-        }
-        if !any {
-            return Ok(None);
-        }
-        if too_long {
-            return Ok(Some(Line::TooLong));
-        }
-        if bytes.last() == Some(&b'\r') {
-            bytes.pop();
-        }
-        Ok(Some(Line::Bytes(bytes)))
-    }
 }
 
-impl<R: BufRead> Iterator for Records<R> {
+impl Iterator for Records {
     type Item = Result<Text, CliError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        loop {
-            let line = self.line;
-            let read = match self.next_line() {
-                Ok(read) => read,
-                Err(source) => {
-                    self.done = true;
-                    return Some(Err(CliError::Read {
-                        path: self.path.clone(),
-                        source,
-                    }));
-                }
-            };
-            self.line = self.line.saturating_add(1);
-            let Some(read) = read else {
-                self.done = true;
-                if self.records == 0 {
-                    return Some(Ok(Text {
-                        name: self.name.clone(),
-                        record: None,
-                        text: Err(Problem {
-                            line: Some(1),
-                            column: Some(1),
-                            pointer: String::new(),
-                            message:
-                                "an NDJSON file with no records: expected one case file per line"
-                                    .to_owned(),
-                        }),
-                    }));
-                }
-                return None;
-            };
-            let bytes = match read {
-                Line::Bytes(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
-                Line::Bytes(bytes) => Ok(bytes),
-                Line::TooLong => Err(too_large(&self.limits, line, "the record")),
-            };
-            self.records += 1;
-            if self.records > self.limits.max_records {
-                self.done = true;
-                return Some(Ok(Text {
-                    name: self.name.clone(),
-                    record: Some(line),
-                    text: Err(Problem {
-                        line: Some(line),
-                        column: Some(1),
-                        pointer: String::new(),
-                        message: format!(
-                            "more than {} records in one NDJSON file: this record and the rest of the file were not checked; split the file, or raise the limit with --max-records or `[limits] max_records` in hearth.toml",
-                            self.limits.max_records
-                        ),
-                    }),
-                }));
-            }
-            let text = bytes.and_then(|bytes| {
-                // A byte-order mark may start the file; a record's columns count from
-                // after it.
-                let bytes = if line == 1 {
-                    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)
-                } else {
-                    &bytes
-                };
-                decode(bytes).map_err(|mut problem| {
-                    // decode counts from line 1: a record is one line, at its own.
-                    problem.line = Some(line);
-                    problem
-                })
-            });
-            return Some(Ok(Text {
-                name: self.name.clone(),
-                record: Some(line),
-                text,
-            }));
-        }
+        let doc = self.docs.next()?;
+        Some(doc.map(Text::from).map_err(|source| CliError::Read {
+            path: self.path.clone(),
+            source,
+        }))
     }
 }
 
-/// UTF-8 text without a leading byte-order mark, or where the first invalid byte is.
-fn decode(bytes: &[u8]) -> Result<String, Problem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let valid = bytes.get(..e.valid_up_to()).unwrap_or(&[]);
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-            let column = String::from_utf8_lossy(valid.get(line_start..).unwrap_or(&[]))
-                .chars()
-                .count()
-                + 1;
-            Err(Problem {
-                line: Some(u32::try_from(line).unwrap_or(u32::MAX)),
-                column: Some(u32::try_from(column).unwrap_or(u32::MAX)),
-                pointer: String::new(),
-                message: format!(
-                    "not UTF-8 text (invalid byte at offset {}); export the file as UTF-8",
-                    e.valid_up_to()
-                ),
-            })
+impl From<SourceDocument> for Text {
+    fn from(doc: SourceDocument) -> Self {
+        let text = match doc.content {
+            Ok(Content::Json(text)) => Ok(text),
+            // The JSON importers yield text; a document built from another format is
+            // not read by this version of the command.
+            Ok(_) => Err(Problem::new(
+                Some(doc.record.unwrap_or(1)),
+                Some(1),
+                "",
+                "a document of a kind hearth check cannot read yet",
+            )),
+            Err(problem) => Err(problem),
+        };
+        Text {
+            name: doc.name,
+            record: doc.record,
+            text,
         }
     }
 }
@@ -559,82 +416,8 @@ fn decode(bytes: &[u8]) -> Result<String, Problem> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn invalid_utf8_is_located() {
-        let problem = decode(b"{\n  \"a\": \"\xff\"\n}").unwrap_err();
-        assert_eq!((problem.line, problem.column), (Some(2), Some(9)));
-        assert_eq!(decode(b"\xEF\xBB\xBF{}").unwrap(), "{}");
-    }
-
-    fn records(text: &str, limits: &Limits) -> Vec<(Option<u32>, Result<String, String>)> {
-        Records::new(
-            text.as_bytes(),
-            "load.ndjson".into(),
-            PathBuf::from("load.ndjson"),
-            limits,
-        )
-        .map(|t| {
-            let t = t.unwrap();
-            (t.record, t.text.map_err(|p| p.message))
-        })
-        .collect()
-    }
-
-    #[test]
-    fn ndjson_records_keep_their_line_numbers() {
-        let got = records("{\"a\":1}\r\n\n  \n{\"b\":2}", &Limits::default());
-        assert_eq!(
-            got,
-            vec![
-                (Some(1), Ok("{\"a\":1}".to_owned())),
-                (Some(4), Ok("{\"b\":2}".to_owned()))
-            ]
-        );
-        let empty = records("\n\n", &Limits::default());
-        assert_eq!(empty.len(), 1);
-        assert!(empty[0].1.as_ref().unwrap_err().contains("no records"));
-    }
-
-    #[test]
-    fn ndjson_limits_skip_long_records_and_stop_after_the_record_limit() {
-        let limits = Limits {
-            max_document_bytes: 8,
-            max_records: 3,
-            ..Limits::default()
-        };
-        let long = "x".repeat(100_000);
-        let text = format!("[1]\n{long}\n[2]\n[3]\n[4]\n[5]\n");
-        let got = records(&text, &limits);
-        assert_eq!(got.len(), 4, "{got:?}");
-        assert_eq!(got[0], (Some(1), Ok("[1]".to_owned())));
-        assert!(got[1]
-            .1
-            .as_ref()
-            .unwrap_err()
-            .contains("--max-document-bytes"));
-        assert_eq!(got[1].0, Some(2));
-        assert_eq!(got[2], (Some(3), Ok("[2]".to_owned())));
-        assert_eq!(got[3].0, Some(4));
-        assert!(got[3].1.as_ref().unwrap_err().contains("--max-records"));
-    }
-
-    #[test]
-    fn a_broken_record_is_located_on_its_own_line() {
-        let text = b"\xEF\xBB\xBF[1]\n[\"\xff\"]\n[3]\n";
-        let got: Vec<_> = Records::new(
-            &text[..],
-            "x.ndjson".into(),
-            PathBuf::from("x.ndjson"),
-            &Limits::default(),
-        )
-        .map(Result::unwrap)
-        .collect();
-        assert_eq!(got.len(), 3);
-        assert_eq!(got[0].text.as_deref().ok(), Some("[1]"));
-        let problem = got[1].text.as_ref().unwrap_err();
-        assert_eq!((problem.line, problem.column), (Some(2), Some(3)));
-        assert_eq!(got[2].text.as_deref().ok(), Some("[3]"));
-    }
+    // Records, decoding and the record limits are the NDJSON importer's, tested in
+    // hearth-input (json.rs); what is left here is opening files.
 
     #[test]
     fn whole_documents_over_the_limit_are_not_read() {
@@ -642,10 +425,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("big.json");
         std::fs::write(&file, "[1, 2, 3, 4, 5]").unwrap();
-        let limits = Limits {
-            max_document_bytes: 4,
-            ..Limits::default()
-        };
+        let limits = Limits::default().with_max_document_bytes(4);
         let text = read_whole(&Source::File(file.clone()), &limits).unwrap();
         assert!(text
             .text

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use hearth::limits::Limits;
-use hearth::model::{CaseFile, Caseload};
+use hearth::input::Limits;
 use hearth::Input;
+use hearth_model::{CaseFile, Caseload};
 
 use crate::config::Config;
 use crate::error::CliError;
@@ -36,13 +36,12 @@ pub struct InspectArgs {
 /// (NDJSON record by record, standard input once, the same limits).
 pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let defaults = Limits::default();
-    let limits = Limits {
-        max_document_bytes: args
-            .max_document_bytes
-            .unwrap_or(defaults.max_document_bytes),
-        max_records: args.max_records.unwrap_or(defaults.max_records),
-        ..defaults
-    };
+    let limits = defaults
+        .with_max_document_bytes(
+            args.max_document_bytes
+                .unwrap_or(defaults.max_document_bytes),
+        )
+        .with_max_records(args.max_records.unwrap_or(defaults.max_records));
     let sources = inputs::collect(&args.paths, &Config::default())?;
     let mut read = 0usize;
     let mut failed = 0usize;
@@ -101,7 +100,7 @@ pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliErro
 /// the run goes on with the next one.
 fn load(text: &str) -> Result<String, String> {
     let input = hearth::parse_input(text).map_err(|e| match e {
-        hearth::input::InputError::Document(e) => {
+        hearth::InputError::Document(e) => {
             let at = if e.pointer.is_empty() {
                 "/"
             } else {
@@ -109,12 +108,12 @@ fn load(text: &str) -> Result<String, String> {
             };
             format!("{}:{}: {} (at {at})", e.line, e.column, e.message)
         }
-        hearth::input::InputError::Extension(e) => e.to_string(),
+        other => other.to_string(),
     })?;
     if let Input::CatalogExtension(ext) = &input {
         // An extension that parses can still clash with the catalog (a duplicate id, an
         // unknown domain): it only counts as loaded when the catalog accepts it.
-        hearth::catalog::Catalog::builtin()
+        hearth_catalog::Catalog::builtin()
             .with_extension((**ext).clone())
             .map_err(|e| e.to_string())?;
     }
@@ -132,6 +131,7 @@ pub fn summary(input: &Input) -> String {
             plural(ext.steps.len(), "step"),
             plural(ext.instruments.len(), "instrument")
         ),
+        _ => "a kind of document this version of hearth does not summarise".to_owned(),
     }
 }
 
@@ -144,8 +144,8 @@ fn case_summary(case: &CaseFile) -> String {
             let tier = e
                 .tier
                 .map(|t| match t {
-                    hearth::model::Tier::HighBilling => " high-billing",
-                    hearth::model::Tier::LowBilling => " low-billing",
+                    hearth_model::Tier::HighBilling => " high-billing",
+                    hearth_model::Tier::LowBilling => " low-billing",
                 })
                 .unwrap_or("");
             let end = match (&e.exit, &e.termination) {

@@ -29,6 +29,7 @@ mod error;
 mod explain_cmd;
 mod fhir_cmd;
 mod generate_cmd;
+mod hmis_cmd;
 mod init_cmd;
 mod inputs;
 mod inspect;
@@ -79,7 +80,8 @@ enum Command {
     /// Export case files to another format (fhir: FHIR R4 Bundles).
     #[command(subcommand)]
     Export(fhir_cmd::ExportCommand),
-    /// Import case files from another format (fhir: FHIR R4 Bundles).
+    /// Import case files from another format or system's export (fhir: FHIR R4
+    /// Bundles; hmis-csv: a HUD HMIS CSV export).
     #[command(subcommand)]
     Import(fhir_cmd::ImportCommand),
 }
@@ -112,6 +114,9 @@ fn main() -> ExitCode {
         }
         Command::Import(fhir_cmd::ImportCommand::Fhir(args)) => {
             fhir_cmd::import(&args, &mut stdout)
+        }
+        Command::Import(fhir_cmd::ImportCommand::HmisCsv(args)) => {
+            hmis_cmd::import_hmis(&args, &mut stdout)
         }
     };
     let flushed = stdout.flush();

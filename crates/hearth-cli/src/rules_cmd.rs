@@ -5,8 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
-use hearth::rules::{kind_name, registry, ParamKind, ParamSpec, ParamValue, Rule, Scope};
 use hearth::Policy;
+use hearth_rules::{kind_name, registry, ParamKind, ParamSpec, ParamValue, Rule, Scope};
 use serde::Serialize;
 
 use crate::error::CliError;
@@ -175,7 +175,7 @@ pub(crate) fn closest_rule(key: &str) -> Option<String> {
         .flat_map(|r| [r.meta().code, r.meta().name])
     {
         let score = strsim::jaro_winkler(&wanted, &candidate.to_ascii_lowercase());
-        if score >= hearth::catalog::SUGGESTION_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
+        if score >= hearth_catalog::SUGGESTION_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, candidate));
         }
     }

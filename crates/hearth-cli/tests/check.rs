@@ -79,7 +79,7 @@ fn text_shows_each_finding_where_it_is_with_a_caret() {
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
     // The plan review gap of the St. Louis example, at the review's line and column.
     let source = std::fs::read_to_string(repo().join("examples/data/cases/stl-coc.json")).unwrap();
-    let spans = hearth::locate::locate(&source, &["/enrollments/0/care_plan/reviews/3"]);
+    let spans = hearth::input::locate(&source, &["/enrollments/0/care_plan/reviews/3"]);
     let span = spans[0].expect("located");
     let place = format!(
         "--> examples/data/cases/stl-coc.json:{}:{}",

@@ -182,7 +182,7 @@ fn canaried(kind: &str, name: &str, canaries: &mut Canaries) -> Value {
 /// many excerpts and messages) as the examples can give.
 fn everything_policy() -> String {
     let mut toml = String::from("name = \"everything\"\n");
-    for code in hearth::rules::registry::codes() {
+    for code in hearth_rules::registry::codes() {
         toml.push_str(&format!("[rules.{code}]\n"));
     }
     toml

@@ -780,12 +780,23 @@ fn activity(x: &mut Exporter<'_>, step: &PlannedActionStep) -> Value {
     json!({ "extension": exts, "detail": detail })
 }
 
+/// HL7 v3 NullFlavor, for a required coded value the record does not hold.
+const V3_NULL_FLAVOR: &str = "http://terminology.hl7.org/CodeSystem/v3-NullFlavor";
+
 fn encounter_resource(x: &mut Exporter<'_>, eid: &str, en: &Encounter, episode_ref: Value) {
+    // Encounter.class is required in R4 and its binding is extensible: a contact whose
+    // mode the record does not know (a date-only HMIS service) is class "unknown" from
+    // the v3 NullFlavor system rather than a guessed ActCode.
     let class = match (en.mode, en.location) {
-        (ContactMode::Phone | ContactMode::Video | ContactMode::Text, _) => ("VR", "virtual"),
-        (ContactMode::InPerson, Some(Location::Home)) => ("HH", "home health"),
-        (ContactMode::InPerson, Some(Location::Office) | None) => ("AMB", "ambulatory"),
-        (ContactMode::InPerson, Some(_)) => ("FLD", "field"),
+        (ContactMode::Phone | ContactMode::Video | ContactMode::Text, _) => {
+            (codes::V3_ACT_CODE, "VR", "virtual")
+        }
+        (ContactMode::InPerson, Some(Location::Home)) => (codes::V3_ACT_CODE, "HH", "home health"),
+        (ContactMode::InPerson, Some(Location::Office) | None) => {
+            (codes::V3_ACT_CODE, "AMB", "ambulatory")
+        }
+        (ContactMode::InPerson, Some(_)) => (codes::V3_ACT_CODE, "FLD", "field"),
+        (ContactMode::Unknown, _) => (V3_NULL_FLAVOR, "UNK", "unknown"),
     };
     let status = match en.status {
         EncounterStatus::Completed => "finished",
@@ -803,7 +814,7 @@ fn encounter_resource(x: &mut Exporter<'_>, eid: &str, en: &Encounter, episode_r
         "resourceType": "Encounter",
         "identifier": [identifier(Kind::Encounter.name(), en.id.as_str())],
         "status": status,
-        "class": { "system": codes::V3_ACT_CODE, "code": class.0, "display": class.1 },
+        "class": { "system": class.0, "code": class.1, "display": class.2 },
         "type": types,
         "subject": x.patient(),
         "episodeOfCare": [episode_ref],
@@ -1070,5 +1081,57 @@ fn code_systems(x: &mut Exporter<'_>) {
             "concept": concepts,
         });
         x.add(Kind::CodeSystem, which, resource);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn date_times_keep_their_offset_unless_fhir_cannot_write_it() {
+        assert_eq!(
+            date_time(&at("2026-01-06T10:00:00-05:00")),
+            "2026-01-06T10:00:00-05:00"
+        );
+        assert_eq!(
+            date_time(&at("2026-01-06T10:00:00Z")),
+            "2026-01-06T10:00:00+00:00"
+        );
+        assert_eq!(
+            date_time(&at("2026-01-06T10:00:00+15:30")),
+            "2026-01-05T18:30:00Z"
+        );
+    }
+
+    #[test]
+    fn a_duplicated_id_gets_its_own_resource_and_references_go_to_the_first() {
+        let case = hearth_model::parse_case_file(
+            r#"{"schema_version": "1.0", "participant": {"id": "P-1"},
+              "parties": [{"id": "X", "kind": "landlord"}, {"id": "X", "kind": "employer"}],
+              "consents": [{"id": "C", "party": "X"}]}"#,
+        )
+        .unwrap();
+        let bundle = to_bundle(&case, &Catalog::builtin());
+        let entries = bundle["entry"].as_array().unwrap();
+        let urls: Vec<&str> = entries
+            .iter()
+            .map(|e| e["fullUrl"].as_str().unwrap())
+            .collect();
+        assert_eq!(urls.len(), 4);
+        let unique: BTreeSet<&str> = urls.iter().copied().collect();
+        assert_eq!(unique.len(), 4);
+        let consent = entries
+            .iter()
+            .find(|e| e["resource"]["resourceType"] == "Consent")
+            .unwrap();
+        assert_eq!(
+            consent["resource"]["provision"]["actor"][0]["reference"]["reference"],
+            urls[1]
+        );
     }
 }

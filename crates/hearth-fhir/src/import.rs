@@ -634,6 +634,7 @@ impl<'a> Reader<'a> {
                     .first()
                     .and_then(|c| concept_code(Some(c), &system("instrument-band"))),
                 annual: ext_bool(resource, "annual").unwrap_or(false),
+                source: None,
             };
             if let Some(case) = self.cases.get_mut(case) {
                 case.assessments.push(assessment);
@@ -699,6 +700,9 @@ impl<'a> Reader<'a> {
                 documents: Vec::new(),
                 termination: None,
                 exit: None,
+                entry_documented_at: None,
+                household: None,
+                source: None,
             };
             if let Some(file) = self.cases.get_mut(case) {
                 self.episode_at
@@ -969,6 +973,8 @@ impl<'a> Reader<'a> {
                 documented_at: None,
                 late_entry: false,
                 note: None,
+                date_only: false,
+                source: None,
             };
             if let Some(enrollment) = self.enrollment_mut(at) {
                 enrollment.encounters.push(encounter);
@@ -1052,6 +1058,9 @@ impl<'a> Reader<'a> {
                 shares_information: ext_bool(resource, "shares-information").unwrap_or(true),
                 linked_on: parse_date(ext_value(resource, "linked-on", "valueDate")),
                 warm_handoff: ext_bool(resource, "warm-handoff").unwrap_or(false),
+                outcome: None,
+                outcome_on: None,
+                source: None,
             };
             if let Some(enrollment) = self.enrollment_mut(at) {
                 enrollment.referrals.push(referral);

@@ -68,6 +68,9 @@ fn enrollment(e: &Enrollment) -> Enrollment {
         documents: Vec::new(),
         termination: None,
         exit: None,
+        entry_documented_at: None,
+        household: None,
+        source: None,
     }
 }
 

@@ -1,84 +1,9 @@
-//! Calendar helpers that never panic: arithmetic saturates at chrono's range, and moments
-//! carry the US local UTC offset (daylight saving time included) of the program's region.
+//! Moments in the US local UTC offset (daylight saving time included) of the program's
+//! region. Date arithmetic is the shared [`hearth_model::calendar`].
 
 use chrono::{
-    DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    Weekday,
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, Weekday,
 };
-
-/// `date` plus `days` (negative to go back), saturating at chrono's range.
-pub(crate) fn plus_days(date: NaiveDate, days: i64) -> NaiveDate {
-    let magnitude = Days::new(days.unsigned_abs());
-    let moved = if days >= 0 {
-        date.checked_add_days(magnitude)
-    } else {
-        date.checked_sub_days(magnitude)
-    };
-    moved.unwrap_or(if days >= 0 {
-        NaiveDate::MAX
-    } else {
-        NaiveDate::MIN
-    })
-}
-
-/// `date` plus `months` (negative to go back), clamped to the month's last day and
-/// saturating at chrono's range.
-pub(crate) fn plus_months(date: NaiveDate, months: i64) -> NaiveDate {
-    let magnitude = Months::new(u32::try_from(months.unsigned_abs()).unwrap_or(u32::MAX));
-    let moved = if months >= 0 {
-        date.checked_add_months(magnitude)
-    } else {
-        date.checked_sub_months(magnitude)
-    };
-    moved.unwrap_or(if months >= 0 {
-        NaiveDate::MAX
-    } else {
-        NaiveDate::MIN
-    })
-}
-
-/// Days from `from` to `to` (negative when `to` is earlier).
-pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    to.signed_duration_since(from).num_days()
-}
-
-/// The first day of `date`'s month.
-pub(crate) fn month_start(date: NaiveDate) -> NaiveDate {
-    date.with_day(1).unwrap_or(date)
-}
-
-/// The last day of `date`'s month.
-pub(crate) fn month_end(date: NaiveDate) -> NaiveDate {
-    let next = plus_months(month_start(date), 1);
-    if next <= date {
-        NaiveDate::MAX
-    } else {
-        plus_days(next, -1)
-    }
-}
-
-/// Whether `date` is a Monday to Friday.
-pub(crate) fn is_weekday(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-}
-
-/// `date`, or the Monday after it when it falls on a weekend.
-pub(crate) fn weekday_on_or_after(date: NaiveDate) -> NaiveDate {
-    match date.weekday() {
-        Weekday::Sat => plus_days(date, 2),
-        Weekday::Sun => plus_days(date, 1),
-        _ => date,
-    }
-}
-
-/// `date`, or the Friday before it when it falls on a weekend.
-pub(crate) fn weekday_on_or_before(date: NaiveDate) -> NaiveDate {
-    match date.weekday() {
-        Weekday::Sat => plus_days(date, -1),
-        Weekday::Sun => plus_days(date, -2),
-        _ => date,
-    }
-}
 
 /// A US time zone, by its standard offset from UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,13 +94,7 @@ mod tests {
     }
 
     #[test]
-    fn arithmetic_saturates() {
-        assert_eq!(plus_days(NaiveDate::MAX, 1), NaiveDate::MAX);
-        assert_eq!(plus_months(NaiveDate::MIN, -1), NaiveDate::MIN);
-        assert_eq!(month_end(d("2024-02-10")), d("2024-02-29"));
-        assert_eq!(month_end(NaiveDate::MAX), NaiveDate::MAX);
-        assert_eq!(weekday_on_or_after(d("2026-11-28")), d("2026-11-30"));
-        assert_eq!(weekday_on_or_before(d("2026-11-29")), d("2026-11-27"));
+    fn moments_at_chronos_ends_do_not_panic() {
         let _ = Zone::Pacific.at(NaiveDate::MIN, 600);
         let _ = Zone::Eastern.at(NaiveDate::MAX, 1439);
     }

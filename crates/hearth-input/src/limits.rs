@@ -35,6 +35,7 @@ pub const DEFAULT_MAX_RECORDS: u64 = 1_000_000;
 
 /// The limits of one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// The largest document, in bytes (see [`DEFAULT_MAX_DOCUMENT_BYTES`]).
     pub max_document_bytes: u64,
@@ -54,14 +55,29 @@ impl Default for Limits {
     }
 }
 
-/// A place in a text: 1-based line, and 1-based column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Position {
-    /// The line.
-    pub line: u32,
-    /// The column, in characters.
-    pub column: u32,
+impl Limits {
+    /// These limits with the largest document `bytes` long.
+    pub fn with_max_document_bytes(mut self, bytes: u64) -> Self {
+        self.max_document_bytes = bytes;
+        self
+    }
+
+    /// These limits with the deepest nesting `depth` levels.
+    pub fn with_max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// These limits with at most `records` records in one NDJSON file.
+    pub fn with_max_records(mut self, records: u64) -> Self {
+        self.max_records = records;
+        self
+    }
 }
+
+/// A place in a text: 1-based line, and 1-based column counted in characters (the same
+/// type as [`crate::locate::Position`]).
+pub use crate::locate::Position;
 
 /// Where `text` first nests objects and arrays deeper than `max_depth`: the place of the
 /// bracket that opens level `max_depth + 1`, or `None` when it never does. Brackets

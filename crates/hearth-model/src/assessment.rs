@@ -40,6 +40,10 @@ pub struct Assessment {
     /// Whether this is the annual full assessment (R-ASMT-3).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub annual: bool,
+    /// Where the assessment was imported from (file, row, raw codes); absent in
+    /// hand-written case files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::Provenance>,
 }
 
 /// The answer to one item or component.

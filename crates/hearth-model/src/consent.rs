@@ -158,6 +158,33 @@ pub struct Referral {
     /// Whether the connection was made by warm handoff (R-EXIT-3).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub warm_handoff: bool,
+    /// The referral's result, when recorded (HMIS `ReferralResult`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<ReferralOutcome>,
+    /// Date of the result (HMIS `ResultDate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_date")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_date))]
+    pub outcome_on: Option<NaiveDate>,
+    /// Where the referral was imported from (file, row, raw codes such as the HMIS
+    /// `Event`); absent in hand-written case files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::Provenance>,
+}
+
+/// The result of a referral (HMIS Data Standards 4.20.D).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferralOutcome {
+    /// Successful: the participant was accepted (code 1).
+    Accepted,
+    /// Unsuccessful: the participant rejected it (code 2).
+    RejectedByParticipant,
+    /// Unsuccessful: the provider rejected it (code 3).
+    RejectedByProvider,
 }
 
 /// A disclosure made under a confidentiality exception, recorded as such and not as

@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ActionStepId, EncounterId, FreeText, GoalId, PartyId, RiskObservationId, StaffId, StepId,
+    ActionStepId, EncounterId, FreeText, GoalId, PartyId, Provenance, RiskObservationId, StaffId,
+    StepId,
 };
 
 /// One contact between staff and the participant (or about the participant).
@@ -21,6 +22,11 @@ pub struct Encounter {
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::timestamp))]
     #[serde(deserialize_with = "crate::dates::timestamp")]
     pub started_at: DateTime<FixedOffset>,
+    /// Whether only the date of `started_at` is known (an HMIS service or contact
+    /// records a date without a time): the time is then midnight where it happened, and
+    /// rules that measure hours from the start do not judge it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_only: bool,
     /// Time spent, in minutes (R-VISIT-8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
@@ -75,6 +81,10 @@ pub struct Encounter {
     /// The case note. Free text: never printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<FreeText>,
+    /// Where the encounter was imported from (file, row, raw codes); absent in
+    /// hand-written case files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
 }
 
 /// How contact was made.
@@ -92,6 +102,9 @@ pub enum ContactMode {
     Video,
     /// Text or other written message.
     Text,
+    /// Not recorded (imported data such as HMIS services, which hold no mode): rules
+    /// about how contact was made do not judge it.
+    Unknown,
 }
 
 /// Where an encounter took place.

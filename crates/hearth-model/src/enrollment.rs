@@ -1,13 +1,13 @@
 //! Enrollments: one program stay with its dates, plan, encounters and outcome.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
     CarePlan, ConfidentialityException, CrisisIncident, CrisisPlan, Encounter, EnrollmentId, Exit,
     FileDocument, Funding, HarmReductionPlan, InformationShare, Intake, LeaseViolationPlan,
-    ProgramModel, Referral, RiskObservation, StaffId, Termination, Tier,
+    ProgramModel, Provenance, Referral, RiskObservation, StaffId, Termination, Tier,
 };
 
 /// One program stay: the program it is under, the key dates of entry, and everything
@@ -55,6 +55,16 @@ pub struct Enrollment {
     #[serde(deserialize_with = "crate::dates::date")]
     #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::date))]
     pub entered_on: NaiveDate,
+    /// When the entry was entered in the record, with offset (HMIS `DateCreated` of the
+    /// enrollment): documentation timeliness is measured from `entered_on` to it.
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_timestamp))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_timestamp")]
+    pub entry_documented_at: Option<DateTime<FixedOffset>>,
+    /// The household the participant entered with, when recorded (HMIS `HouseholdID`
+    /// and `RelationshipToHoH`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<Household>,
     /// Date the participant moved into housing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::dates::opt_date")]
@@ -112,6 +122,43 @@ pub struct Enrollment {
     /// The exit, once the participant has left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exit: Option<Exit>,
+    /// Where the enrollment was imported from (file, row, raw codes); absent in
+    /// hand-written case files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+}
+
+/// The household an enrollment belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Household {
+    /// The household's id, shared by the enrollments of its members.
+    pub id: String,
+    /// The participant's relationship to the head of household, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<HouseholdRelationship>,
+}
+
+/// Relationship to the head of household (HMIS Data Standards 3.15).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "kebab-case")]
+pub enum HouseholdRelationship {
+    /// The head of household (code 1).
+    Head,
+    /// A child of the head (code 2).
+    Child,
+    /// The head's spouse or partner (code 3).
+    SpouseOrPartner,
+    /// Another relative (code 4).
+    OtherRelative,
+    /// An unrelated household member (code 5).
+    Unrelated,
+    /// Not collected (code 99).
+    NotCollected,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

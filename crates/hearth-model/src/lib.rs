@@ -24,6 +24,11 @@
 //! - Personal values and free text are wrapped in [`Personal`]: redacted in `Debug`,
 //!   marked `"x-personal": true` in the schemas, and never printed by hearth.
 //!
+//! ## Calendar
+//! [`calendar`] holds the calendar arithmetic every crate shares (day counts, month
+//! arithmetic, weekdays), saturating at chrono's range instead of failing: the rules
+//! re-export it as `hearth_rules::calendar`, and the generator dates its records with it.
+//!
 //! ## Parsing
 //! [`parse_case_file`] and [`parse_caseload`] turn JSON text into documents or a
 //! [`ParseError`] located by line, column and JSON Pointer, whose message never repeats
@@ -45,6 +50,7 @@
 #[cfg(feature = "arbitrary")]
 mod arb;
 mod assessment;
+pub mod calendar;
 mod consent;
 mod dates;
 mod document;
@@ -57,6 +63,7 @@ mod participant;
 mod personal;
 mod plan;
 mod program;
+mod provenance;
 mod risk;
 mod staff;
 mod termination;
@@ -64,6 +71,7 @@ mod termination;
 pub use assessment::{Answer, Assessment, ItemAnswer};
 pub use consent::{
     ConfidentialityException, Consent, ExceptionKind, InformationShare, Party, PartyKind, Referral,
+    ReferralOutcome,
 };
 pub use dates::{date_in_range, EARLIEST_DATE, LATEST_DATE};
 pub use document::{CaseFile, Caseload, DenialReason, EntryDecision, ProgramInfo, SchemaVersion};
@@ -72,7 +80,8 @@ pub use encounter::{
     Location, NextVisit, Progress, StepDone,
 };
 pub use enrollment::{
-    Enrollment, HousingCondition, HousingConditionKind, ServiceParticipation, Stage, StageChange,
+    Enrollment, Household, HouseholdRelationship, HousingCondition, HousingConditionKind,
+    ServiceParticipation, Stage, StageChange,
 };
 pub use ids::{
     ActionStepId, AssessmentId, ConsentId, DocumentId, EncounterId, EnrollmentId, GoalId,
@@ -92,6 +101,7 @@ pub use plan::{
     Signature, Signer, Skill, Support, SupportKind, Task, TaskOwner,
 };
 pub use program::{Funding, ProgramModel, Tier};
+pub use provenance::{Provenance, RawCode};
 pub use risk::{
     CrisisIncident, CrisisPlan, HarmReductionOption, HarmReductionPlan, LeaseViolationPlan,
     RiskObservation, RiskResponse, RiskResponseKind, RiskSource,

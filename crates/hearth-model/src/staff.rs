@@ -48,4 +48,6 @@ pub enum StaffRole {
     PeerSpecialist,
     /// Any other role.
     Other,
+    /// Not known: staff known only by an id (an HMIS `UserID`).
+    Unknown,
 }

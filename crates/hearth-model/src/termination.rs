@@ -225,6 +225,16 @@ pub struct Exit {
     /// A transfer to another provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Transfer>,
+    /// When the exit was entered in the record, with offset (HMIS `DateCreated` of the
+    /// exit): documentation timeliness is measured from `exited_on` to it.
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arb::opt_timestamp))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::opt_timestamp")]
+    pub documented_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Where the exit was imported from (file, row, raw codes such as the HMIS
+    /// `Destination`); absent in hand-written case files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::Provenance>,
 }
 
 /// Kinds of exit (seed 003 "Client Exit").
@@ -244,6 +254,9 @@ pub enum ExitKind {
     PoliceCourtPrevented,
     /// Asked to leave (a termination).
     AskedToLeave,
+    /// Not recorded: the source (an HMIS export) holds the destination but not the
+    /// kind of exit, so rules that depend on the kind do not judge it.
+    NotRecorded,
 }
 
 /// Where a participant went on exit (broad groups, as HMIS exports record them).

@@ -33,8 +33,13 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use hearth_input::json::JsonLocator;
 use hearth_input::kind::{parse_input, Input, InputError};
-use hearth_input::locate::{locate, Span};
+use hearth_input::locate::Span;
+use hearth_input::Locator;
+
+/// Why a document could not be read, and where (from the importer that read it).
+pub use hearth_input::Problem;
 use hearth_rules::path::compare_pointers;
 use hearth_rules::{
     Finding, FindingKind, Obligation, Policy, Report, Severity, Summary, Validator,
@@ -57,6 +62,7 @@ pub const INVALID_DOCUMENT_HELP: &str = "Fix the document at the line and column
 /// One document to check: its name as the report shows it (a path), its text, and for a
 /// record of an NDJSON file the record's line number.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Document<'a> {
     /// The name shown in the report, e.g. `exports/P-0001.json`.
     pub file: &'a str,
@@ -77,6 +83,12 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// A document named `file` that is the record on 1-based line `record` of its file,
+    /// or the whole file (`None`).
+    pub fn with_record(file: &'a str, text: &'a str, record: Option<u32>) -> Self {
+        Document { file, text, record }
+    }
+
     /// A record of an NDJSON file, on 1-based `line`.
     pub fn record(file: &'a str, text: &'a str, line: u32) -> Self {
         Document {
@@ -95,12 +107,31 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Checks an already-parsed document with `validator` (a policy and catalog).
+    /// Checks an already-parsed document with `validator` (a policy and catalog); its
+    /// findings are located in [`Document::text`].
     pub fn check_parsed(
         self,
         input: &Input,
         validator: &Validator<'_>,
         as_of: NaiveDate,
+    ) -> Checked {
+        let text = self.text;
+        self.check_located(
+            input,
+            validator,
+            as_of,
+            &JsonLocator::new(text, self.record),
+        )
+    }
+
+    /// Checks a document an importer built (from CSV rows, say) with `validator`; its
+    /// findings are placed by the importer's `locator`, in the source's coordinates.
+    pub fn check_located(
+        self,
+        input: &Input,
+        validator: &Validator<'_>,
+        as_of: NaiveDate,
+        locator: &dyn Locator,
     ) -> Checked {
         let (kind, report) = match input {
             Input::CaseFile(case) => (
@@ -112,6 +143,15 @@ impl<'a> Document<'a> {
                 Some(validator.validate_caseload(caseload, as_of)),
             ),
             Input::CatalogExtension(_) => (DocumentKind::CatalogExtension, None),
+            // A kind of document newer than this crate's checks.
+            _ => {
+                return self.unreadable(Problem::new(
+                    Some(self.record.unwrap_or(1)),
+                    Some(1),
+                    "",
+                    "a kind of document this version of hearth cannot check",
+                ))
+            }
         };
         // Only a document with findings is scanned for their places.
         let spans = report
@@ -119,7 +159,7 @@ impl<'a> Document<'a> {
             .filter(|r| !r.findings.is_empty())
             .map_or_else(Vec::new, |r| {
                 let paths: Vec<&str> = r.findings.iter().map(|f| f.path.as_str()).collect();
-                locate(self.text, &paths)
+                locator.locate(&paths)
             });
         Checked {
             file: self.file.to_owned(),
@@ -152,19 +192,19 @@ impl<'a> Document<'a> {
                 e.pointer.clone(),
                 e.message.clone(),
             ),
-            InputError::Extension(e) => (None, None, String::new(), e.to_string()),
+            other => (None, None, String::new(), other.to_string()),
         };
         let line = line.map(|l| {
             let l = u32::try_from(l).unwrap_or(u32::MAX);
             self.record
                 .map_or(l, |r| r.saturating_add(l.saturating_sub(1)))
         });
-        self.unreadable(Problem {
+        self.unreadable(Problem::new(
             line,
-            column: column.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
+            column.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
             pointer,
             message,
-        })
+        ))
     }
 
     /// The outcome for a document that could not be read for a reason found before
@@ -177,19 +217,6 @@ impl<'a> Document<'a> {
             outcome: Outcome::Invalid(problem),
         }
     }
-}
-
-/// Why a document could not be read, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The line of the fault (in the file, for an NDJSON record).
-    pub line: Option<u32>,
-    /// The column of the fault.
-    pub column: Option<u32>,
-    /// The JSON Pointer of the value at fault (`""` for the whole document).
-    pub pointer: String,
-    /// What is wrong, never quoting the input.
-    pub message: String,
 }
 
 /// One document after checking, before it joins a [`CheckReport`].
@@ -265,6 +292,7 @@ impl Checked {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum DocumentKind {
     /// One participant's case file.
     CaseFile,
@@ -282,6 +310,7 @@ pub enum DocumentKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "hearth check report")]
+#[non_exhaustive]
 pub struct CheckReport {
     /// The format's version (`"1.0"`).
     pub schema_version: String,
@@ -301,6 +330,7 @@ pub struct CheckReport {
 /// Counts over a batch: documents read and unreadable, then the totals of every
 /// document's report (an unreadable document counts as one error).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct CheckSummary {
     /// Documents read (files, and records of NDJSON files).
     pub documents: usize,
@@ -315,6 +345,7 @@ pub struct CheckSummary {
 /// One document of the batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FileEntry {
     /// The file, as named on the command line or found in a directory.
     pub file: String,
@@ -355,6 +386,7 @@ impl FileEntry {
 /// library finding's own fields (code, rule, severity, kind, message, participant,
 /// JSON Pointer path, date, requirements, help, waiver).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct LocatedFinding {
     /// The file.
     pub file: String,
@@ -403,6 +435,7 @@ impl LocatedFinding {
 /// An obligation with the file it came from: the file and record, then the
 /// obligation's own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct FiledObligation {
     /// The file.
     pub file: String,
@@ -429,6 +462,7 @@ impl FiledObligation {
 /// check` on a large NDJSON caseload) renders these one at a time, in file and record
 /// order, instead of holding the whole report.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DocumentResult {
     /// The document's entry in [`CheckReport::files`].
     pub entry: FileEntry,
@@ -632,20 +666,20 @@ impl CheckReport {
     }
 }
 
+/// `span` is in the source's coordinates already (the locator counts a record's lines
+/// in its file).
 fn located(
     file: &str,
     record: Option<u32>,
     finding: Finding,
     span: Option<Span>,
 ) -> LocatedFinding {
-    // A record's lines are counted from its own line in the file.
-    let shift = |line: u32| record.map_or(line, |r| r.saturating_add(line.saturating_sub(1)));
     LocatedFinding {
         file: file.to_owned(),
         record,
-        line: span.map(|s| shift(s.start.line)),
+        line: span.map(|s| s.start.line),
         column: span.map(|s| s.start.column),
-        end_line: span.map(|s| shift(s.end.line)),
+        end_line: span.map(|s| s.end.line),
         end_column: span.map(|s| s.end.column),
         finding,
     }
@@ -668,6 +702,52 @@ fn compare_located(a: &LocatedFinding, b: &LocatedFinding) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An importer's locator for a document built from table rows: every pointer under
+    /// `/enrollments/0` is on row 7, column 3 of its file; nothing else is placed.
+    struct Rows;
+
+    impl Locator for Rows {
+        fn locate(&self, pointers: &[&str]) -> Vec<Option<Span>> {
+            pointers
+                .iter()
+                .map(|p| {
+                    p.starts_with("/enrollments/0").then(|| {
+                        let at = hearth_input::locate::Position { line: 7, column: 3 };
+                        Span {
+                            start: at,
+                            end: at,
+                            exact: false,
+                        }
+                    })
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn a_built_document_is_placed_by_its_importers_locator() {
+        let text = include_str!("../../../examples/data/cases/stl-coc.json");
+        let input = parse_input(text).unwrap();
+        let policy = Policy::builtin("stl-coc").unwrap();
+        let as_of = "2026-01-19".parse().unwrap();
+        // No text: the places come from the locator alone.
+        let result = Document::new("export/enrollments.csv", "")
+            .check_located(&input, &Validator::new(&policy), as_of, &Rows)
+            .into_result(as_of);
+        assert!(!result.findings.is_empty());
+        for f in &result.findings {
+            if f.finding.path.starts_with("/enrollments/0") {
+                assert_eq!((f.line, f.column), (Some(7), Some(3)), "{}", f.finding.path);
+            } else {
+                assert_eq!(f.line, None, "{}", f.finding.path);
+            }
+        }
+        let expected = Document::new("x.json", text)
+            .check(&policy, as_of)
+            .into_result(as_of);
+        assert_eq!(result.findings.len(), expected.findings.len());
+    }
 
     fn as_of() -> NaiveDate {
         "2026-01-19".parse().unwrap()

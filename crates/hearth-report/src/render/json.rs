@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use super::{splice, write_pretty_element, Sink, Spool, Spools};
 
 /// Writes the report as pretty-printed JSON, ending in a newline.
-#[cfg(test)]
 pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     super::feed(&mut JsonSink::default(), report, out)
 }

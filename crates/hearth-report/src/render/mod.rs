@@ -54,8 +54,8 @@ pub trait Sink {
     }
 }
 
-/// Feeds a whole report to `sink`, with no texts.
-#[cfg(test)]
+/// Feeds a whole report to `sink`, with no document texts (so the text format shows no
+/// excerpts), then finishes it.
 pub fn feed(
     sink: &mut dyn Sink,
     report: &crate::batch::CheckReport,

@@ -84,11 +84,26 @@ impl<'a> DocText<'a> {
 
 /// How the text is written.
 #[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// ANSI colours (on a terminal, unless `NO_COLOR` is set).
     pub color: bool,
     /// Leave out the obligations.
     pub no_obligations: bool,
+}
+
+impl Options {
+    /// With ANSI colours or without.
+    pub fn with_color(mut self, color: bool) -> Self {
+        self.color = color;
+        self
+    }
+
+    /// Leaving out the obligations, or not.
+    pub fn with_no_obligations(mut self, no_obligations: bool) -> Self {
+        self.no_obligations = no_obligations;
+        self
+    }
 }
 
 struct Styles {
