@@ -161,7 +161,11 @@ pub fn ensure_venv(target: &Path) -> Result<PathBuf> {
         return Ok(bin);
     }
     let system = env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    run(cmd(&system, ["-m", "venv", "--clear"]).arg(&venv))?;
+    if run(cmd(&system, ["-m", "venv", "--clear"]).arg(&venv)).is_err() {
+        // Debian's python3 needs python3-venv (ensurepip) to make a venv.
+        apt_install(&["python3-venv"])?;
+        run(cmd(&system, ["-m", "venv", "--clear"]).arg(&venv))?;
+    }
     run(Command::new(&python).args([
         "-m",
         "pip",

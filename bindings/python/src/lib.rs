@@ -245,7 +245,7 @@ fn schema(name: &str) -> PyResult<String> {
 /// A rule's documentation (what it checks, why, how to fix a finding), by code or name.
 #[pyfunction]
 fn explain(code: &str) -> PyResult<String> {
-    hearth::rules::registry::find(code)
+    hearth_rules::registry::find(code)
         .map(|rule| rule.meta().doc_text())
         .ok_or_else(|| HearthError::new_err("no rule with that code or name"))
 }

@@ -68,13 +68,19 @@ def test_the_gil_is_released_while_validating(example_text):
     # thread validates a large document. Were the GIL held through a call, the pause
     # would last the whole call; released, it is a few switch intervals at most.
     big = json.loads(example_text)
-    enc = big["enrollments"][0]
-    enc["encounters"] = enc["encounters"] * 100
-    text = json.dumps(big)
+    encounters = big["enrollments"][0]["encounters"]
     policy = hearth.Policy.builtin("stl-coc")
-    t = time.perf_counter()
-    policy.validate(text, "2026-01-19")
-    one_call = time.perf_counter() - t
+    copies = 100
+    while True:
+        # Grow the document until one call clearly outlasts a switch interval (5 ms).
+        big["enrollments"][0]["encounters"] = encounters * copies
+        text = json.dumps(big)
+        t = time.perf_counter()
+        policy.validate(text, "2026-01-19")
+        one_call = time.perf_counter() - t
+        if one_call > 0.1 or copies >= 6400:
+            break
+        copies *= 2
     assert one_call > 0.05, f"the document is too small to tell ({one_call:.3f} s)"
     stop = threading.Event()
     longest = [0.0]

@@ -8,6 +8,9 @@
 //! (with `kind`, `line`, `column`, `pointer`), `PolicyError` (with `line` and `column`
 //! when the TOML text is at fault) or `HearthError`; no message quotes an input value.
 
+// Parameter names are camelCase: wasm-bindgen writes them into the TypeScript types.
+#![allow(non_snake_case)]
+
 use chrono::NaiveDate;
 use js_sys::{Array, Reflect, JSON};
 use serde::Serialize;
@@ -122,9 +125,8 @@ fn hearth_error(message: &str) -> JsValue {
     error("HearthError", message, &[])
 }
 
-fn parse_date(as_of: &str) -> Result<NaiveDate, JsValue> {
-    as_of
-        .parse()
+fn parse_date(asOf: &str) -> Result<NaiveDate, JsValue> {
+    asOf.parse()
         .map_err(|_| hearth_error("asOf is not a date: write it as YYYY-MM-DD, e.g. 2026-01-19"))
 }
 
@@ -150,18 +152,18 @@ fn report_json(
     kind: Kind,
     doc: &JsValue,
     policy: &hearth::Policy,
-    as_of: &str,
+    asOf: &str,
 ) -> Result<String, JsValue> {
-    let as_of = parse_date(as_of)?;
+    let asOf = parse_date(asOf)?;
     let text = document_text(doc)?;
     let report = match kind {
         Kind::Case => {
             let case = hearth::parse_case_file(&text).map_err(|e| parse_error(&e))?;
-            hearth::validate(&case, policy, as_of)
+            hearth::validate(&case, policy, asOf)
         }
         Kind::Caseload => {
             let caseload = hearth::parse_caseload(&text).map_err(|e| parse_error(&e))?;
-            hearth::validate_caseload(&caseload, policy, as_of)
+            hearth::validate_caseload(&caseload, policy, asOf)
         }
     };
     serde_json::to_string(&report).map_err(|e| hearth_error(&e.to_string()))
@@ -204,62 +206,57 @@ impl Policy {
     }
 
     /// Checks one case file as of a date (`YYYY-MM-DD`).
-    pub fn validate(&self, case_json: &JsDocument, as_of: &str) -> Result<JsReport, JsValue> {
-        report_object(&report_json(Kind::Case, case_json, &self.inner, as_of)?)
+    pub fn validate(&self, caseJson: &JsDocument, asOf: &str) -> Result<JsReport, JsValue> {
+        report_object(&report_json(Kind::Case, caseJson, &self.inner, asOf)?)
     }
 
     /// Checks a caseload as of a date (`YYYY-MM-DD`).
     #[wasm_bindgen(js_name = validateCaseload)]
     pub fn validate_caseload(
         &self,
-        caseload_json: &JsDocument,
-        as_of: &str,
+        caseloadJson: &JsDocument,
+        asOf: &str,
     ) -> Result<JsReport, JsValue> {
         report_object(&report_json(
             Kind::Caseload,
-            caseload_json,
+            caseloadJson,
             &self.inner,
-            as_of,
+            asOf,
         )?)
     }
 
     /// Checks one case file and returns the report's JSON text (the Rust serialisation).
     #[wasm_bindgen(js_name = validateJson)]
-    pub fn validate_json(&self, case_json: &JsDocument, as_of: &str) -> Result<String, JsValue> {
-        report_json(Kind::Case, case_json, &self.inner, as_of)
+    pub fn validate_json(&self, caseJson: &JsDocument, asOf: &str) -> Result<String, JsValue> {
+        report_json(Kind::Case, caseJson, &self.inner, asOf)
     }
 }
 
 /// Checks one case file against a built-in policy as of a date (`YYYY-MM-DD`).
 #[wasm_bindgen]
-pub fn validate(case_json: &JsDocument, policy: &str, as_of: &str) -> Result<JsReport, JsValue> {
-    report_object(&report_json(
-        Kind::Case,
-        case_json,
-        &builtin(policy)?,
-        as_of,
-    )?)
+pub fn validate(caseJson: &JsDocument, policy: &str, asOf: &str) -> Result<JsReport, JsValue> {
+    report_object(&report_json(Kind::Case, caseJson, &builtin(policy)?, asOf)?)
 }
 
 /// Checks a caseload against a built-in policy as of a date (`YYYY-MM-DD`).
 #[wasm_bindgen(js_name = validateCaseload)]
 pub fn validate_caseload(
-    caseload_json: &JsDocument,
+    caseloadJson: &JsDocument,
     policy: &str,
-    as_of: &str,
+    asOf: &str,
 ) -> Result<JsReport, JsValue> {
     report_object(&report_json(
         Kind::Caseload,
-        caseload_json,
+        caseloadJson,
         &builtin(policy)?,
-        as_of,
+        asOf,
     )?)
 }
 
 /// Checks one case file against a built-in policy; returns the report's JSON text.
 #[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(case_json: &JsDocument, policy: &str, as_of: &str) -> Result<String, JsValue> {
-    report_json(Kind::Case, case_json, &builtin(policy)?, as_of)
+pub fn validate_json(caseJson: &JsDocument, policy: &str, asOf: &str) -> Result<String, JsValue> {
+    report_json(Kind::Case, caseJson, &builtin(policy)?, asOf)
 }
 
 /// The names of the built-in policies.
@@ -323,7 +320,7 @@ pub fn schema(name: &str) -> Result<JsSchema, JsValue> {
 /// A rule's documentation (what it checks, why, what to do), by code or name.
 #[wasm_bindgen]
 pub fn explain(code: &str) -> Result<String, JsValue> {
-    hearth::rules::registry::find(code)
+    hearth_rules::registry::find(code)
         .map(|rule| rule.meta().doc_text())
         .ok_or_else(|| hearth_error("no rule with that code or name"))
 }
@@ -333,7 +330,7 @@ pub fn explain(code: &str) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn locate(json: &str, pointers: Vec<String>) -> JsSpans {
     let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
-    let spans: Array = hearth::locate::locate(json, &refs)
+    let spans: Array = hearth::input::locate(json, &refs)
         .into_iter()
         .map(|span| match span {
             None => JsValue::NULL,

@@ -95,7 +95,7 @@ test("policies, schemas and explanations", () => {
 
 test("the package has TypeScript types", () => {
   const dts = readFileSync(join(here, "..", "pkg", "hearth_wasm.d.ts"), "utf8");
-  for (const s of ["export interface Report", "export function validate(", "export class Policy", "validate(case_json: DocumentInput, as_of: string): Report"]) {
+  for (const s of ["export interface Report", "export function validate(", "export class Policy", "validate(caseJson: DocumentInput, asOf: string): Report", "validate(caseJson: DocumentInput, policy: string, asOf: string): Report"]) {
     assert.ok(dts.includes(s), s);
   }
 });
