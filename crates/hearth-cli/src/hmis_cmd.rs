@@ -9,25 +9,10 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand};
+use clap::Args;
 use hearth_hmis::{ExportFiles, Imported, Map, RowIssue};
 
 use crate::error::CliError;
-
-/// Arguments of `hearth import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    #[command(subcommand)]
-    pub source: ImportSource,
-}
-
-/// The formats `hearth import` reads.
-#[derive(Debug, Subcommand)]
-pub enum ImportSource {
-    /// A HUD HMIS CSV export (FY2024 or FY2026): one case file per PersonalID holding
-    /// the enrollments of mapped projects (see docs/hmis.md).
-    HmisCsv(HmisCsvArgs),
-}
 
 /// Arguments of `hearth import hmis-csv`.
 #[derive(Debug, Args)]
@@ -56,13 +41,6 @@ pub struct HmisCsvArgs {
 /// The most a zip may expand to (all its CSV files together): 2 GiB.
 pub const DEFAULT_MAX_EXPORT_BYTES: u64 = 2 << 30;
 
-/// Runs `hearth import`.
-pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
-    match &args.source {
-        ImportSource::HmisCsv(a) => import_hmis(a, out),
-    }
-}
-
 /// Reads a map file, or the default map.
 pub fn load_map(path: Option<&Path>, time_zone: Option<&str>) -> Result<Map, CliError> {
     let mut map = match path {
@@ -84,7 +62,8 @@ pub fn load_map(path: Option<&Path>, time_zone: Option<&str>) -> Result<Map, Cli
     Ok(map)
 }
 
-fn import_hmis(args: &HmisCsvArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
+/// Runs `hearth import hmis-csv`.
+pub fn import_hmis(args: &HmisCsvArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let map = load_map(args.map.as_deref(), args.time_zone.as_deref())?;
     let files = read_export(&args.export, args.max_export_bytes)?;
     let imported = hearth_hmis::import(&files, &map).map_err(|e| CliError::HmisExport {

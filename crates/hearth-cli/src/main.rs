@@ -27,6 +27,7 @@ mod config;
 mod due_cmd;
 mod error;
 mod explain_cmd;
+mod fhir_cmd;
 mod generate_cmd;
 mod hmis_cmd;
 mod init_cmd;
@@ -76,8 +77,13 @@ enum Command {
     /// Write a deterministic, wholly invented caseload (a folder of case files or one
     /// NDJSON stream) with a realistic share of lapses, for benchmarks and load tests.
     Generate(generate_cmd::GenerateArgs),
-    /// Import case files from another system's export (a HUD HMIS CSV export).
-    Import(hmis_cmd::ImportArgs),
+    /// Export case files to another format (fhir: FHIR R4 Bundles).
+    #[command(subcommand)]
+    Export(fhir_cmd::ExportCommand),
+    /// Import case files from another format (fhir: FHIR R4 Bundles; hmis-csv: a HUD
+    /// HMIS CSV export).
+    #[command(subcommand)]
+    Import(fhir_cmd::ImportCommand),
 }
 
 /// Output format for listings.
@@ -103,7 +109,15 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),
         Command::Generate(args) => generate_cmd::run(&args, &mut stdout),
-        Command::Import(args) => hmis_cmd::run(&args, &mut stdout),
+        Command::Export(fhir_cmd::ExportCommand::Fhir(args)) => {
+            fhir_cmd::export(&args, &mut stdout)
+        }
+        Command::Import(fhir_cmd::ImportCommand::Fhir(args)) => {
+            fhir_cmd::import(&args, &mut stdout)
+        }
+        Command::Import(fhir_cmd::ImportCommand::HmisCsv(args)) => {
+            hmis_cmd::import_hmis(&args, &mut stdout)
+        }
     };
     let flushed = stdout.flush();
     match result {
