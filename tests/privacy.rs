@@ -132,6 +132,13 @@ const NOT_PERSONAL: &[&str] = &[
     "Household.id",         // the source system's household id
     "Provenance.file",      // a file name within the export, e.g. Enrollment.csv
     "Provenance.record_id", // the source system's record id
+    // The HMIS import's map and summary: configuration and the export's own header.
+    "Map.time_zone",            // an IANA zone name
+    "ProjectTypeCount.program", // hearth program names
+    "Summary.csv_version",      // the export's CSVVersion, checked against the supported list
+    "Summary.export_start",     // the export period's dates
+    "Summary.export_end",
+    "Summary.time_zone", // an IANA zone name
     // Policy files are program configuration written by staff, not participant records.
     "hearth policy file.name",
     "hearth policy file.description",
