@@ -39,17 +39,25 @@ pub enum SchemaName {
     /// What `hearth check --format json` writes: a batch of files, every finding with
     /// its file, JSON Pointer, line and column.
     CheckReport,
+    /// The map of an HMIS CSV import (TOML, described as JSON): project types and
+    /// projects to programs, time zone, contact services.
+    HmisMap,
+    /// What `hearth import hmis-csv --summary FILE` writes: rows read, mapped and
+    /// skipped per file, and counts.
+    HmisSummary,
 }
 
 impl SchemaName {
     /// Every schema, in a fixed order.
-    pub const ALL: [SchemaName; 6] = [
+    pub const ALL: [SchemaName; 8] = [
         Self::CaseFile,
         Self::Caseload,
         Self::CatalogExtension,
         Self::Policy,
         Self::Report,
         Self::CheckReport,
+        Self::HmisMap,
+        Self::HmisSummary,
     ];
 
     /// The kebab-case name, e.g. `case-file`.
@@ -61,6 +69,8 @@ impl SchemaName {
             Self::Policy => "policy",
             Self::Report => "report",
             Self::CheckReport => "check-report",
+            Self::HmisMap => "hmis-map",
+            Self::HmisSummary => "hmis-summary",
         }
     }
 
@@ -118,6 +128,8 @@ pub fn generate(name: SchemaName) -> Value {
         }
         SchemaName::Report => root::<Report>(name),
         SchemaName::CheckReport => root::<crate::batch::CheckReport>(name),
+        SchemaName::HmisMap => root::<hearth_hmis::Map>(name),
+        SchemaName::HmisSummary => root::<hearth_hmis::Summary>(name),
     }
 }
 

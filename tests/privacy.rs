@@ -134,6 +134,13 @@ const NOT_PERSONAL: &[&str] = &[
     "Provenance.record_id", // the source system's record id
     "RawCode.column",       // an HMIS column name, e.g. Destination
     "RawCode.value",        // a raw HMIS code, e.g. 312 (codes only, never free text)
+    // The HMIS import's map and summary: configuration and the export's own header.
+    "Map.time_zone",            // an IANA zone name
+    "ProjectTypeCount.program", // hearth program names
+    "Summary.csv_version",      // the export's CSVVersion, checked against the supported list
+    "Summary.export_start",     // the export period's dates
+    "Summary.export_end",
+    "Summary.time_zone", // an IANA zone name
     // Policy files are program configuration written by staff, not participant records.
     "hearth policy file.name",
     "hearth policy file.description",

@@ -361,7 +361,7 @@ pub const FY2026_FILES: [(&str, &[&str]); 24] = [
         &[
             "IncomeBenefitsID",
             "EnrollmentID",
-            "PersonalID ",
+            "PersonalID",
             "InformationDate",
             "IncomeFromAnySource",
             "TotalMonthlyIncome",
@@ -466,7 +466,7 @@ pub const FY2026_FILES: [(&str, &[&str]); 24] = [
         &[
             "EmploymentEducationID",
             "EnrollmentID",
-            "PersonalID ",
+            "PersonalID",
             "InformationDate",
             "LastGradeCompleted",
             "SchoolStatus",
@@ -486,7 +486,7 @@ pub const FY2026_FILES: [(&str, &[&str]); 24] = [
         &[
             "DisabilitiesID",
             "EnrollmentID",
-            "PersonalID ",
+            "PersonalID",
             "InformationDate",
             "DisabilityType",
             "DisabilityResponse",

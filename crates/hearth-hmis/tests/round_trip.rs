@@ -152,8 +152,7 @@ fn every_written_file_has_the_fy2026_header() {
         hearth_hmis::FY2026_FILES
             .iter()
             .copied()
-            .collect::<BTreeMap<_, _>>()
-            .into_iter(),
+            .collect::<BTreeMap<_, _>>(),
     ) {
         assert_eq!(name, &format!("{file}.csv"));
         let header = String::from_utf8(bytes.clone()).unwrap();
