@@ -197,11 +197,11 @@ pub mod render {
     //! any [`std::io::Write`], deterministically, and prints only what the report holds.
     pub use hearth_report::render::github::GithubSink;
     pub use hearth_report::render::html;
-    pub use hearth_report::render::text;
     pub use hearth_report::render::html::{HtmlSink, Options as HtmlOptions, Page as HtmlPage};
     pub use hearth_report::render::json::JsonSink;
     pub use hearth_report::render::junit::JunitSink;
     pub use hearth_report::render::sarif::SarifSink;
+    pub use hearth_report::render::text;
     pub use hearth_report::render::text::{Options as TextOptions, TextSink};
     pub use hearth_report::render::{
         feed, is_unsafe_char, printable, Sink, Spool, SpoolStorage, Spools,

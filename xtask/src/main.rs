@@ -161,6 +161,40 @@ fn test() -> Result<()> {
         )
         .map(|_| ())
     })?;
+    step(
+        "docs: CI set-ups against GitHub's and GitLab's schemas",
+        &mut || {
+            let venv = tools::ensure_venv(&p.target)?;
+            run_tests(
+                Command::new(venv.join("python"))
+                    .args(["-m", "pytest", "-p", "no:cacheprovider", "-ra"])
+                    .arg(p.root.join("tests").join("docs")),
+                Runner::Pytest,
+            )
+            .map(|_| ())
+        },
+    )?;
+    step("browser: the HTML report in Chromium", &mut || {
+        let chromium = tools::ensure_chromium()?;
+        tools::ensure_npm_packages(&p.root.join("tests").join("browser"))?;
+        run(cargo()
+            .args(["build", "-p", "hearth-cli"])
+            .current_dir(&p.root))?;
+        run_tests(
+            cmd("node", ["--test", "--test-reporter=tap"])
+                .arg(
+                    p.root
+                        .join("tests")
+                        .join("browser")
+                        .join("html_report.test.mjs"),
+                )
+                .env("CHROMIUM", &chromium)
+                .env("HEARTH", p.target.join("debug").join("hearth"))
+                .env("HEARTH_ARTIFACTS", p.target.join("browser")),
+            Runner::Node,
+        )
+        .map(|_| ())
+    })?;
     println!("== cargo xtask test: every step passed");
     for (name, secs) in &timings {
         println!("   {secs:7.1} s  {name}");

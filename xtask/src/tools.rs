@@ -15,6 +15,11 @@ use crate::proc::{cmd, output, run, Error, Result};
 pub const MATURIN: &str = "maturin==1.16.0";
 /// pytest, pinned.
 pub const PYTEST: &str = "pytest==9.0.2";
+/// The validator of docs/ci.md's CI set-ups: it vendors GitHub's workflow schema and
+/// GitLab's CI schema, so the docs test needs no network beyond PyPI.
+pub const CHECK_JSONSCHEMA: &str = "check-jsonschema==0.39.0";
+/// YAML for reading the workflows out of docs/ci.md.
+pub const PYYAML: &str = "PyYAML==6.0.4";
 
 /// Chromium from Debian's packages: `/usr/bin/chromium`, or `$CHROMIUM` when set.
 /// Installs the `chromium` package with apt-get when it is missing. The browser tests
@@ -156,7 +161,7 @@ pub fn ensure_venv(target: &Path) -> Result<PathBuf> {
     let bin = venv.join("bin");
     let python = bin.join("python");
     let stamp = venv.join("hearth-requirements.txt");
-    let wanted = format!("{MATURIN}\n{PYTEST}\n");
+    let wanted = format!("{MATURIN}\n{PYTEST}\n{CHECK_JSONSCHEMA}\n{PYYAML}\n");
     if python.exists() && fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
         return Ok(bin);
     }
@@ -174,6 +179,8 @@ pub fn ensure_venv(target: &Path) -> Result<PathBuf> {
         "--disable-pip-version-check",
         MATURIN,
         PYTEST,
+        CHECK_JSONSCHEMA,
+        PYYAML,
     ]))?;
     fs::write(&stamp, wanted).map_err(|e| Error::io(&stamp, e))?;
     Ok(bin)
