@@ -616,7 +616,7 @@ fn is_json_number(token: &str) -> bool {
     frac_ok && exp_ok
 }
 
-/// The excerpt of `line` as the text format shows it, with no caret: what [`mask`]
+/// The excerpt of `line` as the text format shows it, with no caret: what `mask`
 /// keeps of it. `parsed` says whether the document parsed (numbers are shown only
 /// then). Public for the fuzz target that holds the masking promise.
 pub fn masked_line(line: &str, parsed: bool) -> String {
