@@ -1,7 +1,7 @@
 //! Reading any document hearth accepts, telling the kinds apart by their top-level keys.
 
 use crate::catalog::{parse_extension, CatalogExtension};
-use crate::model::{parse_json, top_level_keys, CaseFile, Caseload, ParseError};
+use crate::model::{parse_json, top_level_keys, try_case_file, CaseFile, Caseload, ParseError};
 
 /// A document hearth reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,9 +30,7 @@ pub fn parse_input(json: &str) -> Result<Input, InputError> {
     // (which reads the whole text too: a quarter of the time). A text that parses as a
     // case file has the `participant` key, so the probe would have chosen the same. Any
     // other text takes the path below, which tells the kinds apart and words the error.
-    if let Ok(case) =
-        serde_json::from_str::<CaseFile>(json.strip_prefix('\u{feff}').unwrap_or(json))
-    {
+    if let Some(case) = try_case_file(json) {
         return Ok(Input::CaseFile(Box::new(case)));
     }
     let keys = top_level_keys(json)?;
