@@ -99,10 +99,9 @@ pub fn validate_caseload(caseload: &Caseload, policy: &Policy, as_of: NaiveDate)
     hearth_rules::validate_caseload(caseload, policy, as_of)
 }
 
-pub mod batch;
-pub mod input;
-pub mod limits;
-pub mod locate;
+pub use hearth_input::kind as input;
+pub use hearth_input::{limits, locate};
+pub use hearth_report::{batch, render};
 pub mod schema;
 
 pub use input::{parse_input, Input};

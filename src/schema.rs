@@ -2,7 +2,7 @@
 //!
 //! The generated files are committed under `schemas/` in the repository, and a test
 //! fails when they differ from what the types generate. Refresh them with
-//! `cargo run -p hearth-cli -- schema --out-dir schemas`.
+//! `cargo run -p hearth-cli -- schema --out-dir schemas --force`.
 //!
 //! ```
 //! let schema = hearth::schema::generate(hearth::schema::SchemaName::CaseFile);

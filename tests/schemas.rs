@@ -21,7 +21,7 @@ fn committed_schemas_are_fresh() {
     assert!(
         stale.is_empty(),
         "these schemas differ from what the Rust types generate: {}\n\
-         refresh them with `cargo run -p hearth-cli -- schema --out-dir schemas` and commit the result",
+         refresh them with `cargo run -p hearth-cli -- schema --out-dir schemas --force` and commit the result",
         stale.join(", ")
     );
 }

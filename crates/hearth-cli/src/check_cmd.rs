@@ -19,10 +19,11 @@ use hearth::{Input, Policy, Severity};
 use crate::config::{Config, FailOn, FileSettings};
 use crate::error::CliError;
 use crate::inputs::{self, Source, Text};
+use crate::output;
 use crate::policy_arg::load_policy;
-use crate::render::text::TextSink;
-use crate::render::{self, Sink};
 use crate::rules_cmd::{select_rules, selects};
+use hearth::render::text::TextSink;
+use hearth::render::{self, Sink, SpoolStorage, Spools};
 
 /// What to check and how: shared by `hearth check` and `hearth due`.
 #[derive(Debug, Args)]
@@ -41,7 +42,7 @@ pub struct InputArgs {
     /// The evaluation date (YYYY-MM-DD): records are judged as they stood at the end of
     /// that day. Default: hearth.toml's, else today. Printed in every report so a run
     /// can be reproduced.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::as_of_date)]
     pub as_of: Option<NaiveDate>,
     /// The settings file to use instead of the nearest hearth.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
@@ -49,9 +50,9 @@ pub struct InputArgs {
     /// Ignore every hearth.toml.
     #[arg(long)]
     pub isolated: bool,
-    /// Worker threads that parse and check documents (default: one per core). The
-    /// output is the same, byte for byte, whatever the number.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads that parse and check documents (default: one per core; at most
+    /// 256). The output is the same, byte for byte, whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
     /// The largest document read, in bytes: one JSON file, standard input, or one line
     /// of an NDJSON file (default 16 MiB, or hearth.toml's `[limits]`). A larger one is
@@ -125,8 +126,10 @@ pub struct CheckArgs {
     /// could not run).
     #[arg(long)]
     pub exit_zero: bool,
-    /// Write the output to FILE instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Write the output to FILE instead of standard output (`-` is standard output).
+    /// The file is replaced only when the run completes, and never when it is one of
+    /// the inputs.
+    #[arg(long, short, value_name = "FILE", visible_alias = "out")]
     pub output: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -154,7 +157,7 @@ pub enum ColorChoice {
 
 /// Runs `hearth check`.
 pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
+    let mut config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
     let select = if args.select.is_empty() {
         config.select.clone()
     } else {
@@ -164,29 +167,44 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
     ignore.extend(args.ignore.iter().cloned());
     let filter = Filter::new(select, ignore)?;
 
-    let mut file;
-    let out: &mut dyn Write = match &args.output {
+    // Inputs are resolved before the output is touched: an output that is one of them
+    // is refused, and a file output is written aside and renamed over the old one only
+    // when the run completes (a run that stops leaves the previous report as it was).
+    let to_file = args
+        .output
+        .as_deref()
+        .filter(|p| !output::is_stdout(Some(p)));
+    let mut staged = match to_file {
         Some(path) => {
-            file = std::fs::File::create(path).map_err(|source| CliError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            &mut file
+            output::check_not_a_format_name(path)?;
+            // A file named outright is never overwritten; the output found while
+            // walking a folder (the last run's report) is never read.
+            output::check_not_an_input(path, &args.input.paths)?;
+            config.never_read(path);
+            Some(output::Staged::create(path)?)
         }
+        None => None,
+    };
+    let out: &mut dyn Write = match staged.as_mut() {
+        Some(file) => file,
         None => stdout,
     };
     let mut out = std::io::BufWriter::new(out);
+    let spools = Spools::new(temp_spool);
     let mut sink: Box<dyn Sink> = match args.format {
-        CheckFormat::Text => Box::new(TextSink::new(render::text::Options {
-            color: match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => args.output.is_none() && color_wanted(),
+        CheckFormat::Text => Box::new(TextSink::with_spools(
+            render::text::Options {
+                color: match args.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => to_file.is_none() && color_wanted(),
+                },
+                no_obligations: args.no_obligations,
             },
-            no_obligations: args.no_obligations,
-        })),
-        CheckFormat::Json => Box::new(render::json::JsonSink::default()),
-        CheckFormat::Sarif => Box::new(render::sarif::SarifSink::default()),
+            spools,
+        )),
+        CheckFormat::Json => Box::new(render::json::JsonSink::with_spools(spools)),
+        CheckFormat::Sarif => Box::new(render::sarif::SarifSink::with_spools(spools)),
         CheckFormat::Junit => Box::new(render::junit::JunitSink::default()),
         CheckFormat::Github => Box::new(render::github::GithubSink),
     };
@@ -215,11 +233,25 @@ pub fn run(args: &CheckArgs, stdout: &mut dyn Write) -> Result<ExitCode, CliErro
     )?;
     sink.finish(as_of, &summary, &mut out)?;
     out.flush()?;
+    drop(out);
+    if let Some(file) = staged {
+        file.commit()?;
+    }
     Ok(if failing > 0 && !args.exit_zero {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How much a sink's spool holds in memory before it moves to a temporary file.
+const SPOOL_IN_MEMORY: usize = 4 * 1024 * 1024;
+
+/// Storage for the sinks' spools: in memory up to [`SPOOL_IN_MEMORY`] bytes, then in an
+/// anonymous temporary file (removed by the system when the run ends), so a caseload of
+/// any size is rendered in bounded memory.
+fn temp_spool() -> Box<dyn SpoolStorage> {
+    Box::new(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY))
 }
 
 /// Colour on a terminal only, and never when `NO_COLOR` is set to anything non-empty.
@@ -319,32 +351,32 @@ pub fn run_batch(
     // read only once, so it is kept.
     let mut catalog = Catalog::builtin();
     let mut extensions = vec![false; sources.len()];
-    let mut stdin = None;
+    // Standard input and pipes named outright (`<(cat f.json)`) can be read only once:
+    // what is read here is kept for the check.
+    let mut kept: BTreeMap<usize, Kept> = BTreeMap::new();
     for (i, source) in sources.iter().enumerate() {
-        if source.is_ndjson() {
-            continue;
-        }
-        let text = inputs::read_whole(source, &limits)?;
-        if let Ok(body) = &text.text {
-            // Only a document whose top-level keys make it an extension is parsed here
-            // (the keys are read without building the document; a case file, which may
-            // well mention an agency, is parsed once, by a worker).
-            if is_extension(body) {
-                if let Ok(Input::CatalogExtension(ext)) = hearth::parse_input(body) {
-                    catalog = catalog
-                        .with_extension(*ext)
-                        .map_err(|e| CliError::Extension {
-                            path: PathBuf::from(source.name()),
-                            message: e.to_string(),
-                        })?;
-                    if let Some(flag) = extensions.get_mut(i) {
-                        *flag = true;
-                    }
+        let text = match source {
+            Source::Stdin => match inputs::read_stdin(&limits)? {
+                inputs::StdinInput::Whole(text) => text,
+                inputs::StdinInput::Records(records) => {
+                    kept.insert(i, Kept::Records(records));
+                    continue;
                 }
+            },
+            Source::File(_) if source.is_ndjson() => continue,
+            Source::File(path) => {
+                let text = inputs::read_whole(source, &limits)?;
+                if inputs::is_special(path) {
+                    mark_extension(&text, source, i, &mut catalog, &mut extensions)?;
+                    kept.insert(i, Kept::Whole(text));
+                    continue;
+                }
+                text
             }
-        }
+        };
+        mark_extension(&text, source, i, &mut catalog, &mut extensions)?;
         if *source == Source::Stdin {
-            stdin = Some(text);
+            kept.insert(i, Kept::Whole(text));
         }
     }
 
@@ -359,7 +391,7 @@ pub fn run_batch(
         run_as_of,
         keep_texts,
     };
-    let units = units(&sources, &extensions, stdin, &limits);
+    let units = units(&sources, &extensions, kept, &limits);
     let progress = Progress::new(&sources);
     let threads = args.threads();
     let result = if threads <= 1 {
@@ -374,6 +406,47 @@ pub fn run_batch(
     };
     progress.finish();
     result.map(|()| run_as_of)
+}
+
+/// A document read before the check because its source can be read only once.
+enum Kept {
+    /// One whole document.
+    Whole(Text),
+    /// An NDJSON stream on standard input.
+    Records(
+        inputs::Records<
+            std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, std::io::Stdin>>,
+        >,
+    ),
+}
+
+/// Applies `text` to the run's catalog when it is a catalog extension, and marks it.
+fn mark_extension(
+    text: &Text,
+    source: &Source,
+    i: usize,
+    catalog: &mut Catalog,
+    extensions: &mut [bool],
+) -> Result<(), CliError> {
+    let Ok(body) = &text.text else { return Ok(()) };
+    // Only a document whose top-level keys make it an extension is parsed here (the
+    // keys are read without building the document; a case file, which may well mention
+    // an agency, is parsed once, by a worker).
+    if is_extension(body) {
+        if let Ok(Input::CatalogExtension(ext)) = hearth::parse_input(body) {
+            let extended = std::mem::replace(catalog, Catalog::builtin())
+                .with_extension(*ext)
+                .map_err(|e| CliError::Extension {
+                    path: PathBuf::from(source.name()),
+                    message: e.to_string(),
+                })?;
+            *catalog = extended;
+            if let Some(flag) = extensions.get_mut(i) {
+                *flag = true;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether `body` is read as a catalog extension: its top-level keys name `agency` and
@@ -394,7 +467,7 @@ fn is_extension(body: &str) -> bool {
 fn units<'a>(
     sources: &'a [Source],
     extensions: &'a [bool],
-    mut stdin: Option<Text>,
+    mut kept: BTreeMap<usize, Kept>,
     limits: &'a Limits,
 ) -> impl Iterator<Item = Result<Unit, CliError>> + Send + 'a {
     sources
@@ -403,10 +476,14 @@ fn units<'a>(
         .flat_map(move |(i, source)| -> Box<dyn Iterator<Item = Result<(usize, Text, bool), CliError>> + Send> {
             let extension = extensions.get(i).copied().unwrap_or(false);
             match source {
-                Source::Stdin => match stdin.take() {
-                    Some(text) => Box::new(std::iter::once(Ok((i, text, extension)))),
+                _ if kept.contains_key(&i) => match kept.remove(&i) {
+                    Some(Kept::Whole(text)) => Box::new(std::iter::once(Ok((i, text, extension)))),
+                    Some(Kept::Records(records)) => {
+                        Box::new(records.map(move |r| r.map(|text| (i, text, false))))
+                    }
                     None => Box::new(std::iter::empty()),
                 },
+                Source::Stdin => Box::new(std::iter::empty()),
                 Source::File(path) if source.is_ndjson() => match inputs::Records::open(path, limits) {
                     Ok(records) => Box::new(records.map(move |r| r.map(|text| (i, text, false)))),
                     Err(e) => Box::new(std::iter::once(Err(e))),

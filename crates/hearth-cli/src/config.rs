@@ -110,6 +110,8 @@ pub struct Config {
     /// The limits on what the run reads (`[limits]`; the defaults when not set).
     pub limits: Limits,
     overrides: Vec<Override>,
+    /// Files never read when found in a folder (the run's own output), canonical.
+    never_read: Vec<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -158,12 +160,26 @@ impl Config {
             path: path.to_path_buf(),
             source,
         })?;
-        let bad = |message: String| CliError::Config {
+        let bad_at = |key: &str, message: String| CliError::Config {
             path: path.to_path_buf(),
+            at: key_position(&text, key).map(|(l, c)| (l, c, Some(key.to_owned()))),
             message,
         };
-        let file: ConfigFile =
-            toml::from_str(&text).map_err(|e| bad(e.message().trim().to_owned()))?;
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| CliError::Config {
+            path: path.to_path_buf(),
+            at: e.span().map(|span| {
+                let (line, column) = line_column(&text, span.start);
+                (line, column, key_at(&text, span.start))
+            }),
+            message: e.message().trim().to_owned(),
+        })?;
+        let dates = file
+            .as_of
+            .iter()
+            .chain(file.overrides.iter().filter_map(|o| o.as_of.as_ref()));
+        for date in dates {
+            crate::args::check_range(*date).map_err(|m| bad_at("as_of", m))?;
+        }
         let dir = path
             .parent()
             .map(Path::to_path_buf)
@@ -175,7 +191,7 @@ impl Config {
             .into_iter()
             .map(|o| {
                 Ok(Override {
-                    paths: globs(&o.paths).map_err(&bad)?,
+                    paths: globs(&o.paths).map_err(|m| bad_at("paths", m))?,
                     policy: resolve(o.policy),
                     as_of: o.as_of,
                 })
@@ -184,7 +200,7 @@ impl Config {
         let defaults = Limits::default();
         let max_depth = file.limits.max_depth.unwrap_or(defaults.max_depth);
         if !(1..=PARSER_MAX_DEPTH).contains(&max_depth) {
-            return Err(bad(format!(
+            return Err(bad_at("max_depth", format!(
                 "[limits] max_depth must be between 1 and {PARSER_MAX_DEPTH} (the JSON parser's own limit)"
             )));
         }
@@ -202,12 +218,13 @@ impl Config {
             policy: resolve(file.policy),
             as_of: file.as_of,
             include: file.include,
-            exclude: globs(&file.exclude).map_err(&bad)?,
+            exclude: globs(&file.exclude).map_err(|m| bad_at("exclude", m))?,
             fail_on: file.fail_on,
             select: file.select,
             ignore: file.ignore,
             overrides,
             dir,
+            never_read: Vec::new(),
         })
     }
 
@@ -218,8 +235,24 @@ impl Config {
         full.strip_prefix(base).ok().map(Path::to_path_buf)
     }
 
-    /// Whether `exclude` drops a file found in a directory.
+    /// Never reads `file` when it is found in a folder: the run's own output.
+    pub fn never_read(&mut self, file: &Path) {
+        let parent = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let (Ok(dir), Some(name)) = (std::fs::canonicalize(parent), file.file_name()) {
+            self.never_read.push(dir.join(name));
+        }
+    }
+
+    /// Whether `exclude` (or the run's own output) drops a file found in a directory.
     pub fn excludes(&self, file: &Path) -> bool {
+        if !self.never_read.is_empty()
+            && std::fs::canonicalize(file).is_ok_and(|f| self.never_read.contains(&f))
+        {
+            return true;
+        }
         !self.exclude.is_empty()
             && self
                 .relative(file)
@@ -259,7 +292,8 @@ impl Config {
         }
         let bad = |message: String| CliError::Config {
             path: self.path.clone().unwrap_or_default(),
-            message,
+            at: None,
+            message: format!("include: {message}"),
         };
         let include = globs(&self.include).map_err(bad)?;
         let mut found = Vec::new();
@@ -284,13 +318,98 @@ fn resolve_policy(dir: &Path, spec: &str) -> String {
     }
 }
 
+/// The globs of a list, or what is wrong with one, by its position in the list: a glob
+/// is file content and is not repeated in the message (nor is globset's error, which
+/// quotes it).
 fn globs(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        let glob = Glob::new(pattern).map_err(|e| format!("glob {pattern:?}: {e}"))?;
+    for (i, pattern) in patterns.iter().enumerate() {
+        let glob = Glob::new(pattern).map_err(|e| {
+            format!(
+                "glob number {} of the list is not a valid glob ({})",
+                i + 1,
+                glob_problem(e.kind())
+            )
+        })?;
         builder.add(glob);
     }
-    builder.build().map_err(|e| e.to_string())
+    builder
+        .build()
+        .map_err(|_| "the globs could not be combined".to_owned())
+}
+
+/// globset's error kind in words, without the glob itself.
+fn glob_problem(kind: &globset::ErrorKind) -> &'static str {
+    use globset::ErrorKind;
+    match kind {
+        ErrorKind::InvalidRecursive => "`**` must stand alone between separators",
+        ErrorKind::UnclosedClass => "a `[` class is not closed",
+        ErrorKind::InvalidRange(..) => "a character range is backwards",
+        ErrorKind::UnopenedAlternates => "a `}` has no `{`",
+        ErrorKind::UnclosedAlternates => "a `{` is not closed",
+        ErrorKind::NestedAlternates => "`{…}` alternatives cannot nest",
+        ErrorKind::DanglingEscape => "it ends in a lone `\\`",
+        _ => "malformed",
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |at| at + 1);
+    let column = before.get(start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+/// Whether a key is shaped like one of the settings' keys (lower-case letters, digits,
+/// `_`), so a message may name it.
+fn key_shaped(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The key whose entry holds byte `offset`, dotted under its table (`overrides.policy`,
+/// `limits.max_depth`), when the line reads `key = …` and both are shaped like keys.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let start = before.rfind('\n').map_or(0, |at| at + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let key = line.split_once('=')?.0.trim();
+    if !key_shaped(key) {
+        return None;
+    }
+    let table = before
+        .get(..start)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim());
+    match table {
+        Some(t) if key_shaped(t) => Some(format!("{t}.{key}")),
+        Some(_) => None,
+        None => Some(key.to_owned()),
+    }
+}
+
+/// Line and column of the first `key =` entry in the text (for errors found after
+/// parsing, such as a glob that does not compile).
+fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') {
+                return Some(line_column(text, offset + (line.len() - trimmed.len())));
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
-use hearth::batch::FiledObligation;
+use hearth::batch::{FiledObligation, LocatedFinding};
 use hearth::ObligationStatus;
 use serde::Serialize;
 
@@ -66,13 +66,28 @@ pub struct DueArgs {
 #[derive(Debug, Serialize)]
 struct Agenda<'a> {
     as_of: chrono::NaiveDate,
-    obligations: Vec<&'a FiledObligation>,
+    obligations: Vec<Row<'a>>,
+    /// Documents that could not be read (their `INPUT001` findings): an agenda without
+    /// them would be silently short.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    unreadable: &'a [LocatedFinding],
+}
+
+/// One obligation of the agenda with the date its file was judged as of.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    obligation: &'a FiledObligation,
+    /// The date the obligation's file was judged as of (each file may have its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_as_of: Option<chrono::NaiveDate>,
 }
 
 /// Runs `hearth due`: exit 0 with the agenda, 2 when hearth could not run.
 pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
     let config = Config::find(args.input.config.as_deref(), args.input.isolated)?;
-    let mut obligations: Vec<FiledObligation> = Vec::new();
+    let mut obligations: Vec<(FiledObligation, Option<chrono::NaiveDate>)> = Vec::new();
+    let mut unreadable: Vec<LocatedFinding> = Vec::new();
     let statuses = if args.status.is_empty() {
         vec![
             StatusArg::Only(ObligationStatus::Overdue),
@@ -103,13 +118,29 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
         &Filter::default(),
         false,
         &mut |doc, _| {
-            obligations.extend(doc.obligations.into_iter().filter(|f| admits(f)));
+            let file_as_of = doc.entry.as_of;
+            obligations.extend(
+                doc.obligations
+                    .into_iter()
+                    .filter(|f| admits(f))
+                    .map(|f| (f, file_as_of)),
+            );
+            if doc.summary.invalid > 0 {
+                unreadable.extend(doc.findings);
+            }
             Ok(())
         },
     )?;
-    let mut agenda: Vec<&FiledObligation> = obligations.iter().collect();
+    let mut agenda: Vec<Row<'_>> = obligations
+        .iter()
+        .map(|(obligation, file_as_of)| Row {
+            obligation,
+            file_as_of: *file_as_of,
+        })
+        .collect();
     // A worklist: by due date (undated last), then participant, then the rest.
-    agenda.sort_by_key(|f| {
+    agenda.sort_by_key(|row| {
+        let f = row.obligation;
         let o = &f.obligation;
         (
             o.due_on.is_none(),
@@ -127,12 +158,21 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
             let text = serde_json::to_string_pretty(&Agenda {
                 as_of,
                 obligations: agenda,
+                unreadable: &unreadable,
             })
             .map_err(std::io::Error::other)?;
             writeln!(out, "{text}")?;
         }
         Format::Text => {
-            for o in agenda.iter().map(|f| &f.obligation) {
+            for row in &agenda {
+                let o = &row.obligation.obligation;
+                // Each file is judged as of its own date: a row whose file's date is
+                // not the run's says so.
+                let judged = row
+                    .file_as_of
+                    .filter(|d| *d != as_of)
+                    .map(|d| format!("  (as of {d})"))
+                    .unwrap_or_default();
                 let due = o.due_on.map_or_else(|| "-".to_owned(), |d| d.to_string());
                 let staff = o.case_manager.as_ref().map_or("-", |s| s.as_str());
                 let remaining = o
@@ -142,7 +182,7 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                     .unwrap_or_default();
                 writeln!(
                     out,
-                    "{due}  {:<9} {:<18} {:<14} {:<12} {} {}: {}{remaining}",
+                    "{due}  {:<9} {:<18} {:<14} {:<12} {} {}: {}{remaining}{judged}",
                     o.status.as_str(),
                     o.kind,
                     o.participant_id,
@@ -152,21 +192,51 @@ pub fn run(args: &DueArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
                     o.description,
                 )?;
             }
+            for f in &unreadable {
+                let place = match (f.line, f.column) {
+                    (Some(line), Some(column)) => format!(":{line}:{column}"),
+                    (Some(line), None) => format!(":{line}"),
+                    _ => String::new(),
+                };
+                writeln!(
+                    out,
+                    "could not be read: {}{place}: {} {}",
+                    f.file.escape_debug(),
+                    f.finding.code,
+                    f.finding.message
+                )?;
+            }
+            let count = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            let unread = if unreadable.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; {} could not be read",
+                    count(unreadable.len(), "document", "documents")
+                )
+            };
             writeln!(
                 out,
-                "{} obligations as of {} ({} overdue, {} due soon)",
-                agenda.len(),
+                "{} as of {} ({} overdue, {} due soon){unread}",
+                count(agenda.len(), "obligation", "obligations"),
                 as_of,
                 agenda
                     .iter()
-                    .filter(|f| f.obligation.status == ObligationStatus::Overdue)
+                    .filter(|r| r.obligation.obligation.status == ObligationStatus::Overdue)
                     .count(),
                 agenda
                     .iter()
-                    .filter(|f| f.obligation.status == ObligationStatus::DueSoon)
+                    .filter(|r| r.obligation.obligation.status == ObligationStatus::DueSoon)
                     .count(),
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    // An agenda that left documents out is not a complete worklist: exit 1, as check.
+    Ok(if unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -50,10 +50,13 @@ pub enum CliError {
     /// [`hearth::model::publishable_settings_message`] words it: toml's own messages
     /// quote the value or key at fault, and hearth never repeats a file's contents (a
     /// misspelt key shaped like a field name excepted).
-    #[error("config {path}: {}", hearth::model::publishable_settings_message(.message))]
+    #[error("config {path}{}: {}", located(.at), hearth::model::publishable_settings_message(.message))]
     Config {
         /// The path.
         path: std::path::PathBuf,
+        /// Where in the file, when known: 1-based line and column, and the key at fault
+        /// (dotted, `overrides.policy`) when it is shaped like one.
+        at: Option<(usize, usize, Option<String>)>,
         /// What is wrong with it.
         message: String,
     },
@@ -61,7 +64,7 @@ pub enum CliError {
     #[error("no documents found under {0} (hearth reads *.json, and *.ndjson or *.jsonl where it checks)")]
     NoInputs(PathBuf),
     /// A rule code, name or code prefix given on the command line matches no rule.
-    #[error("unknown rule {key:?}{}", did_you_mean(.suggestion))]
+    #[error("unknown rule {}{}", shown_rule_key(.key), did_you_mean(.suggestion))]
     UnknownRule {
         /// The code, name or prefix as given.
         key: String,
@@ -87,6 +90,29 @@ pub enum CliError {
     Usage(String),
 }
 
+/// A rule selector as a message shows it: quoted when it is shaped like a rule code,
+/// code prefix or rule name (ASCII letters, digits and `-`, at most 64 characters), and
+/// otherwise not repeated: a `select`/`ignore` entry in a settings file may hold free
+/// text written in the wrong place.
+fn shown_rule_key(key: &str) -> String {
+    let shaped = !key.is_empty()
+        && key.len() <= 64
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if shaped {
+        format!("{key:?}")
+    } else {
+        "(not repeated here: not shaped like a rule code or name)".to_owned()
+    }
+}
+
+fn located(at: &Option<(usize, usize, Option<String>)>) -> String {
+    match at {
+        Some((line, column, Some(key))) => format!(", line {line}, column {column}, key `{key}`"),
+        Some((line, column, None)) => format!(", line {line}, column {column}"),
+        None => String::new(),
+    }
+}
+
 fn did_you_mean(suggestion: &Option<String>) -> String {
     match suggestion {
         Some(s) => format!("; did you mean {s:?}?"),
@@ -95,6 +121,17 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
 }
 
 impl CliError {
+    /// Whether the output was closed by its reader (`hearth check | head`): the run
+    /// ends quietly then, as other command-line tools do.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Self::Output(e) | Self::Write { source: e, .. } => {
+                e.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+
     /// A hint on what to do next, when there is one.
     pub fn help(&self) -> Option<&'static str> {
         match self {
@@ -135,6 +172,7 @@ mod tests {
     fn config_errors_never_repeat_the_value_at_fault() {
         let err = CliError::Config {
             path: "hearth.toml".into(),
+            at: None,
             message: "unknown variant `Jordan Example`, expected one of `error`, `warning`".into(),
         };
         let text = err.to_string();
@@ -145,6 +183,7 @@ mod tests {
         );
         let err = CliError::Config {
             path: "hearth.toml".into(),
+            at: None,
             message: "unknown field `Jordan Example`, expected `policy`".into(),
         };
         assert!(!err.to_string().contains("Jordan"), "{err}");

@@ -32,7 +32,7 @@ pub struct GenerateArgs {
     pub seed: u64,
     /// The export date the histories end on (YYYY-MM-DD). Fixed by default, never today,
     /// so that output is the same whenever it is generated.
-    #[arg(long, value_name = "DATE", default_value_t = hearth_generate::DEFAULT_AS_OF)]
+    #[arg(long, value_name = "DATE", default_value_t = hearth_generate::DEFAULT_AS_OF, value_parser = crate::args::as_of_date)]
     pub as_of: NaiveDate,
     /// The share of files, in percent, that get injected lapses.
     #[arg(long, value_name = "PERCENT", default_value_t = 25,
@@ -47,7 +47,13 @@ pub struct GenerateArgs {
     pub format: Layout,
     /// Where to write: a folder for `dir` (created when missing), a file or `-`
     /// (standard output) for `ndjson`.
-    #[arg(long, short = 'o', value_name = "PATH", default_value = "-")]
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "PATH",
+        default_value = "-"
+    )]
     pub out: PathBuf,
     /// Write even when the file exists or the folder is not empty (files of the same
     /// name are replaced; others are left alone).
@@ -84,7 +90,7 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CliErr
     let stdout = args.out.as_os_str() == "-";
     match args.format {
         Layout::Dir if stdout => Err(CliError::Usage(
-            "--format dir writes a folder: name it with --out DIR".to_owned(),
+            "--format dir writes a folder: name it with --output DIR".to_owned(),
         )),
         Layout::Dir => {
             write_dir(&options, &args.out, args.force)?;
@@ -96,22 +102,15 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CliErr
             Ok(ExitCode::SUCCESS)
         }
         Layout::Ndjson => {
-            if args.out.exists() && !args.force {
+            if crate::output::occupied(&args.out) && !args.force {
                 return Err(CliError::WouldOverwrite {
                     path: args.out.clone(),
                     what: "already exists",
                 });
             }
-            let file = File::create(&args.out).map_err(|source| CliError::Write {
-                path: args.out.clone(),
-                source,
-            })?;
-            let mut writer = BufWriter::new(file);
-            write_ndjson(&options, &mut writer, &args.out)?;
-            writer.flush().map_err(|source| CliError::Write {
-                path: args.out.clone(),
-                source,
-            })?;
+            let mut staged = crate::output::Staged::create(&args.out)?;
+            write_ndjson(&options, &mut staged, &args.out)?;
+            staged.commit()?;
             summary(out, &options, &args.out)
         }
     }
@@ -167,6 +166,7 @@ fn write_dir(options: &Options, dir: &Path, force: bool) -> Result<(), CliError>
             path: path.clone(),
             source,
         };
+        crate::output::refuse_odd_destination(&path)?;
         let file = File::create(&path).map_err(failed)?;
         let mut writer = BufWriter::new(file);
         serde_json::to_writer_pretty(&mut writer, &case).map_err(|e| failed(e.into()))?;

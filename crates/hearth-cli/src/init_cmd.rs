@@ -41,7 +41,7 @@ pub fn run(args: &InitArgs, out: &mut impl Write) -> Result<ExitCode, CliError> 
         (args.dir.join(EXAMPLE_FILE), EXAMPLE_CASE),
     ];
     if !args.force {
-        if let Some((path, _)) = files.iter().find(|(path, _)| path.exists()) {
+        if let Some((path, _)) = files.iter().find(|(path, _)| crate::output::occupied(path)) {
             return Err(CliError::Exists(path.clone()));
         }
     }
@@ -58,16 +58,7 @@ pub fn run(args: &InitArgs, out: &mut impl Write) -> Result<ExitCode, CliError> 
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| CliError::Write {
-            path: parent.to_path_buf(),
-            source,
-        })?;
-    }
-    std::fs::write(path, text).map_err(|source| CliError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::output::write_file(path, text.as_bytes())
 }
 
 #[cfg(test)]

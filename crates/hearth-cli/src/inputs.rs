@@ -28,7 +28,12 @@ impl Source {
     /// The name reports show: the path with `/` separators, or `<stdin>`.
     pub fn name(&self) -> String {
         match self {
-            Source::File(path) => path.display().to_string().replace('\\', "/"),
+            // Windows separators become `/`; on Unix a `\` is part of a file name and is
+            // kept (`sub\x.json` is not `sub/x.json`).
+            Source::File(path) if std::path::MAIN_SEPARATOR == '\\' => {
+                path.display().to_string().replace('\\', "/")
+            }
+            Source::File(path) => path.display().to_string(),
             Source::Stdin => "<stdin>".to_owned(),
         }
     }
@@ -86,7 +91,21 @@ pub fn collect(paths: &[PathBuf], config: &Config) -> Result<Vec<Source>, CliErr
     }
     sources.sort();
     sources.dedup();
+    // The same file under two spellings (`f.json ./f.json`, `d d/../d`) is read once,
+    // under its first spelling.
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|source| match source {
+        Source::File(path) => std::fs::canonicalize(path).map_or(true, |real| seen.insert(real)),
+        Source::Stdin => true,
+    });
     Ok(sources)
+}
+
+/// Whether a path named outright is something other than a regular file or folder (a
+/// pipe such as `<(cat f.json)`, a device): it can be read only once, so its text is
+/// kept from the first read.
+pub fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Every `*.json`, `*.ndjson` and `*.jsonl` file below `dir` (hidden folders skipped).
@@ -111,10 +130,37 @@ pub fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
                 walk(&path, files)?;
             }
         } else if has_ending(&path, JSON) || has_ending(&path, NDJSON) {
-            files.push(path);
+            // A pipe, socket or device found in a folder is never opened (reading a pipe
+            // would wait for a writer forever): it is passed over with a note. A link
+            // that points nowhere, or to a folder, is kept, and reading it gives a
+            // located problem while the rest is checked.
+            let special = is_special_kind(&kind)
+                || (kind.is_symlink()
+                    && std::fs::metadata(&path).is_ok_and(|m| is_special_kind(&m.file_type())));
+            if special {
+                eprintln!(
+                    "hearth: note: {} is not a regular file (a pipe or device) and was skipped; name it on the command line to read it",
+                    Source::File(path).name().escape_debug()
+                );
+            } else {
+                files.push(path);
+            }
         }
     }
     Ok(())
+}
+
+/// Whether a file type is a pipe, socket or device.
+#[cfg(unix)]
+fn is_special_kind(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_fifo() || kind.is_socket() || kind.is_block_device() || kind.is_char_device()
+}
+
+/// Whether a file type is a pipe, socket or device (never, where the OS has none).
+#[cfg(not(unix))]
+fn is_special_kind(_kind: &std::fs::FileType) -> bool {
+    false
 }
 
 /// One document's text, or why it could not be read.
@@ -126,6 +172,17 @@ pub struct Text {
     pub record: Option<u32>,
     /// The text, or the problem (with its place) that kept it from being read.
     pub text: Result<String, Problem>,
+}
+
+/// The problem for a file that could not be opened or read, in words (the OS's own
+/// description of the cause, which names no file content).
+pub fn unreadable(error: &std::io::Error) -> Problem {
+    Problem {
+        line: None,
+        column: None,
+        pointer: String::new(),
+        message: format!("the file could not be read: {error}"),
+    }
 }
 
 /// The problem for a document over the size limit, at `line`.
@@ -151,12 +208,28 @@ pub fn read_whole(source: &Source, limits: &Limits) -> Result<Text, CliError> {
     let mut bytes = Vec::new();
     match source {
         Source::File(path) => {
-            let error = |source| CliError::Read {
-                path: path.clone(),
-                source,
+            // A file that cannot be opened or read (a link that points nowhere, a link
+            // to a folder, no permission) is a located problem: the rest is checked.
+            let file = match std::fs::File::open(path).and_then(|f| {
+                let meta = f.metadata()?;
+                if meta.is_dir() {
+                    Err(std::io::Error::other(
+                        "it is a folder (or a link to one), not a file",
+                    ))
+                } else {
+                    Ok((f, meta.len()))
+                }
+            }) {
+                Ok(opened) => opened,
+                Err(e) => {
+                    return Ok(Text {
+                        name,
+                        record: None,
+                        text: Err(unreadable(&e)),
+                    })
+                }
             };
-            let file = std::fs::File::open(path).map_err(error)?;
-            let len = file.metadata().map_err(error)?.len();
+            let (file, len) = file;
             if len > limit {
                 return Ok(Text {
                     name,
@@ -164,9 +237,13 @@ pub fn read_whole(source: &Source, limits: &Limits) -> Result<Text, CliError> {
                     text: Err(too_large(limits, 1, "the file")),
                 });
             }
-            file.take(limit.saturating_add(1))
-                .read_to_end(&mut bytes)
-                .map_err(error)?;
+            if let Err(e) = file.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+                return Ok(Text {
+                    name,
+                    record: None,
+                    text: Err(unreadable(&e)),
+                });
+            }
         }
         Source::Stdin => {
             std::io::stdin()
@@ -191,6 +268,87 @@ pub fn read_whole(source: &Source, limits: &Limits) -> Result<Text, CliError> {
         record: None,
         text: decode(&bytes),
     })
+}
+
+/// Standard input as read: one JSON document, or an NDJSON stream of records.
+pub enum StdinInput {
+    /// One whole document (pretty-printed JSON, or a single line).
+    Whole(Text),
+    /// Records, one per line, read as they are consumed (`hearth generate | hearth
+    /// check -`).
+    Records(Records<BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, std::io::Stdin>>>),
+}
+
+/// Reads standard input, telling NDJSON from one document by its first two lines: when
+/// the first line is a whole JSON value and another non-blank line follows, it is
+/// NDJSON and is streamed record by record (each record under the size limit);
+/// otherwise it is one document, read whole (at most the size limit).
+pub fn read_stdin(limits: &Limits) -> Result<StdinInput, CliError> {
+    let failed = |source| CliError::Read {
+        path: PathBuf::from("-"),
+        source,
+    };
+    let mut stdin = BufReader::new(std::io::stdin());
+    let limit = limits.max_document_bytes.saturating_add(1);
+    let mut head = Vec::new();
+    (&mut stdin)
+        .take(limit)
+        .read_until(b'\n', &mut head)
+        .map_err(failed)?;
+    let whole_value = |line: &[u8]| {
+        let trimmed = line.trim_ascii();
+        !trimmed.is_empty() && serde_json::from_slice::<serde::de::IgnoredAny>(trimmed).is_ok()
+    };
+    let mut ndjson = false;
+    if whole_value(&head) {
+        // Look past blank lines for a second record.
+        loop {
+            let before = head.len();
+            (&mut stdin)
+                .take(limit)
+                .read_until(b'\n', &mut head)
+                .map_err(failed)?;
+            let Some(line) = head.get(before..) else {
+                break;
+            };
+            if line.is_empty() {
+                break;
+            }
+            if !line.trim_ascii().is_empty() {
+                ndjson = true;
+                break;
+            }
+        }
+    }
+    if ndjson {
+        // What was read so far is put back in front of the rest of the stream.
+        let (buffered, inner) = (stdin.buffer().to_vec(), stdin.into_inner());
+        head.extend_from_slice(&buffered);
+        let reader = BufReader::with_capacity(64 * 1024, std::io::Cursor::new(head).chain(inner));
+        return Ok(StdinInput::Records(Records::new(
+            reader,
+            Source::Stdin.name(),
+            PathBuf::from("-"),
+            limits,
+        )));
+    }
+    let mut bytes = head;
+    (&mut stdin)
+        .take(limit.saturating_sub(u64::try_from(bytes.len()).unwrap_or(u64::MAX)))
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limits.max_document_bytes {
+        return Ok(StdinInput::Whole(Text {
+            name: Source::Stdin.name(),
+            record: None,
+            text: Err(too_large(limits, 1, "the document")),
+        }));
+    }
+    Ok(StdinInput::Whole(Text {
+        name: Source::Stdin.name(),
+        record: None,
+        text: decode(&bytes),
+    }))
 }
 
 /// The records of an NDJSON file, read one line at a time: memory holds one record

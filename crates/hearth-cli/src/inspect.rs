@@ -2,42 +2,92 @@
 //! they hold — ids, program models, dates and counts only.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use hearth::limits::Limits;
 use hearth::model::{CaseFile, Caseload};
 use hearth::Input;
 
+use crate::config::Config;
 use crate::error::CliError;
+use crate::inputs::{self, Source, Text};
 
 /// Arguments of `hearth inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// Files or directories (searched recursively for *.json).
+    /// Files, directories (searched recursively for *.json, *.ndjson and *.jsonl), or
+    /// - for standard input (one JSON document, or NDJSON: one case file per line).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The largest document read, in bytes: one JSON file, standard input, or one line
+    /// of an NDJSON file (default 16 MiB). A larger one is reported and not read.
+    #[arg(long, value_name = "BYTES")]
+    pub max_document_bytes: Option<u64>,
+    /// The most records read from one NDJSON file (default 1,000,000).
+    #[arg(long, value_name = "N")]
+    pub max_records: Option<u64>,
 }
 
 /// Runs the command: exit 0 when every document loads, 1 when any does not. A file
-/// that cannot be read or is not UTF-8 counts as a document that did not load.
+/// that cannot be read, is over the size limit or is not UTF-8 counts as a document
+/// that did not load. Files are found and read as `hearth check` finds and reads them
+/// (NDJSON record by record, standard input once, the same limits).
 pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliError> {
-    let files = collect_json_files(&args.paths)?;
+    let defaults = Limits::default();
+    let limits = Limits {
+        max_document_bytes: args
+            .max_document_bytes
+            .unwrap_or(defaults.max_document_bytes),
+        max_records: args.max_records.unwrap_or(defaults.max_records),
+        ..defaults
+    };
+    let sources = inputs::collect(&args.paths, &Config::default())?;
+    let mut read = 0usize;
     let mut failed = 0usize;
-    for file in &files {
-        match load(file) {
-            Ok(line) => writeln!(out, "{}: {line}", file.display())?,
+    let mut report = |text: Text, out: &mut dyn Write| -> Result<(), CliError> {
+        read += 1;
+        let name = match text.record {
+            Some(line) => format!("{}:{line}", text.name.escape_debug()),
+            None => text.name.escape_debug().to_string(),
+        };
+        match text
+            .text
+            .map_err(|p| p.message)
+            .and_then(|body| load(&body))
+        {
+            Ok(line) => writeln!(out, "{name}: {line}")?,
             Err(problem) => {
                 failed += 1;
-                writeln!(out, "{}: error: {problem}", file.display())?;
+                writeln!(out, "{name}: error: {problem}")?;
             }
+        }
+        Ok(())
+    };
+    for source in &sources {
+        match source {
+            Source::Stdin => match inputs::read_stdin(&limits)? {
+                inputs::StdinInput::Whole(text) => report(text, out)?,
+                inputs::StdinInput::Records(records) => {
+                    for text in records {
+                        report(text?, out)?;
+                    }
+                }
+            },
+            Source::File(path) if source.is_ndjson() => {
+                for text in inputs::Records::open(path, &limits)? {
+                    report(text?, out)?;
+                }
+            }
+            Source::File(_) => report(inputs::read_whole(source, &limits)?, out)?,
         }
     }
     writeln!(
         out,
-        "{} documents read, {} loaded, {} could not be read",
-        files.len(),
-        files.len() - failed,
+        "{} read, {} loaded, {} could not be read",
+        plural(read, "document"),
+        read - failed,
         failed
     )?;
     Ok(if failed == 0 {
@@ -47,17 +97,10 @@ pub fn run(args: &InspectArgs, out: &mut impl Write) -> Result<ExitCode, CliErro
     })
 }
 
-/// Reads and loads one file; any problem with it is reported against the file and the
-/// run goes on with the next one.
-fn load(file: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {}); export the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let input = hearth::parse_input(&text).map_err(|e| match e {
+/// Loads one document's text; any problem with it is reported against the document and
+/// the run goes on with the next one.
+fn load(text: &str) -> Result<String, String> {
+    let input = hearth::parse_input(text).map_err(|e| match e {
         hearth::input::InputError::Document(e) => {
             let at = if e.pointer.is_empty() {
                 "/"
@@ -76,42 +119,6 @@ fn load(file: &Path) -> Result<String, String> {
             .map_err(|e| e.to_string())?;
     }
     Ok(summary(&input))
-}
-
-/// Every `*.json` file named or found below the named directories, sorted, so output is
-/// the same whatever order the file system lists entries in.
-pub fn collect_json_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|source| CliError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            let before = files.len();
-            walk(path, &mut files)?;
-            if files.len() == before {
-                return Err(CliError::NoInputs(path.clone()));
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
-}
-
-/// The `*.json` files below `dir` (`inspect` reads whole documents, not NDJSON).
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
-    let mut found = Vec::new();
-    crate::inputs::walk(dir, &mut found)?;
-    files.extend(
-        found
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|ext| ext == "json")),
-    );
-    Ok(())
 }
 
 /// A one-line, publishable summary of a document.

@@ -20,18 +20,20 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod args;
 mod catalog_cmd;
 mod check_cmd;
 mod config;
 mod due_cmd;
 mod error;
 mod explain_cmd;
+mod fhir_cmd;
 mod generate_cmd;
 mod init_cmd;
 mod inputs;
 mod inspect;
+mod output;
 mod policy_arg;
-mod render;
 mod rules_cmd;
 mod schema_cmd;
 
@@ -74,6 +76,12 @@ enum Command {
     /// Write a deterministic, wholly invented caseload (a folder of case files or one
     /// NDJSON stream) with a realistic share of lapses, for benchmarks and load tests.
     Generate(generate_cmd::GenerateArgs),
+    /// Export case files to another format (fhir: FHIR R4 Bundles).
+    #[command(subcommand)]
+    Export(fhir_cmd::ExportCommand),
+    /// Import case files from another format (fhir: FHIR R4 Bundles).
+    #[command(subcommand)]
+    Import(fhir_cmd::ImportCommand),
 }
 
 /// Output format for listings.
@@ -99,9 +107,24 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema_cmd::run(&args, &mut stdout),
         Command::Inspect(args) => inspect::run(&args, &mut stdout),
         Command::Generate(args) => generate_cmd::run(&args, &mut stdout),
+        Command::Export(fhir_cmd::ExportCommand::Fhir(args)) => {
+            fhir_cmd::export(&args, &mut stdout)
+        }
+        Command::Import(fhir_cmd::ImportCommand::Fhir(args)) => {
+            fhir_cmd::import(&args, &mut stdout)
+        }
     };
-    let _ = stdout.flush();
+    let flushed = stdout.flush();
     match result {
+        // The reader closed the pipe (`hearth check | head`): end quietly.
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Ok(_)
+            if flushed
+                .as_ref()
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Ok(code) => code,
         Err(err) => {
             eprintln!("hearth: error: {err}");

@@ -18,6 +18,10 @@ pub struct SchemaArgs {
     /// Write every schema as NAME.schema.json into this directory (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    /// With --out-dir: replace schema files that are there and differ (without it,
+    /// nothing is written when one would change).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs the command.
@@ -27,16 +31,34 @@ pub fn run(args: &SchemaArgs, out: &mut impl Write) -> Result<ExitCode, CliError
             Some(name) => vec![name.parse()?],
             None => SchemaName::ALL.to_vec(),
         };
-        std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
-            path: dir.clone(),
-            source,
-        })?;
-        for name in names {
-            let path = dir.join(name.file_name());
-            std::fs::write(&path, generate_text(name)).map_err(|source| CliError::Write {
-                path: path.clone(),
-                source,
-            })?;
+        let files: Vec<(PathBuf, String)> = names
+            .into_iter()
+            .map(|name| (dir.join(name.file_name()), generate_text(name)))
+            .collect();
+        // A file already there with other contents is replaced only with --force, and
+        // then nothing is written unless everything may be.
+        if !args.force {
+            let changed: Vec<&PathBuf> = files
+                .iter()
+                .filter(|(path, text)| {
+                    crate::output::occupied(path)
+                        && std::fs::read(path).map_or(true, |old| old != text.as_bytes())
+                })
+                .map(|(path, _)| path)
+                .collect();
+            if let Some(first) = changed.first() {
+                return Err(CliError::WouldOverwrite {
+                    path: (*first).clone(),
+                    what: "exists with other contents (pass --force to replace the schemas)",
+                });
+            }
+        }
+        for (path, text) in &files {
+            if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+                writeln!(out, "unchanged {}", path.display())?;
+                continue;
+            }
+            crate::output::write_file(path, text.as_bytes())?;
             writeln!(out, "wrote {}", path.display())?;
         }
         return Ok(ExitCode::SUCCESS);

@@ -232,7 +232,11 @@ fn bad_flags_stop_with_exit_code_2() {
     let dir = scratch("flags");
     let no_out = hearth_in(&dir, &["generate", "--format", "dir"]);
     assert_eq!(no_out.status.code(), Some(2));
-    assert!(stderr(&no_out).contains("--out DIR"), "{}", stderr(&no_out));
+    assert!(
+        stderr(&no_out).contains("--output DIR"),
+        "{}",
+        stderr(&no_out)
+    );
     for args in [
         &["generate", "--months", "0"][..],
         &["generate", "--problems", "101"],

@@ -9,7 +9,7 @@
 //! while reading, and has a flag to raise each one.
 //!
 //! ```
-//! use hearth::limits::{nesting_too_deep, Limits};
+//! use hearth_input::limits::{nesting_too_deep, Limits};
 //!
 //! let limits = Limits::default();
 //! assert_eq!(nesting_too_deep(r#"{"a": [1, 2]}"#, limits.max_depth), None);

@@ -8,10 +8,10 @@
 //! the line and column of the fault, and every other document is still checked.
 //!
 //! ```
-//! use hearth::batch::{CheckReport, Document};
+//! use hearth_report::batch::{CheckReport, Document};
 //!
-//! let policy = hearth::Policy::builtin("ct-psh")?;
-//! let good = include_str!("../examples/data/cases/ct-psh.json");
+//! let policy = hearth_rules::Policy::builtin("ct-psh")?;
+//! let good = include_str!("../../../examples/data/cases/ct-psh.json");
 //! let as_of = "2026-11-09".parse()?;
 //! let docs = vec![
 //!     Document::new("ct-psh.json", good).check(&policy, as_of),
@@ -19,7 +19,7 @@
 //! ];
 //! let report = CheckReport::new(as_of, docs);
 //! let broken = report.findings.iter().find(|f| f.file == "broken.json").unwrap();
-//! assert_eq!(broken.finding.code, hearth::batch::INVALID_DOCUMENT);
+//! assert_eq!(broken.finding.code, hearth_report::batch::INVALID_DOCUMENT);
 //! assert_eq!(broken.line, Some(1));
 //! let plan = report.findings.iter().find(|f| f.finding.code == "PLAN003").unwrap();
 //! assert_eq!(plan.finding.path, "/enrollments/0/care_plan/goals/2");
@@ -33,10 +33,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::input::{parse_input, Input, InputError};
-use crate::locate::{locate, Span};
-use crate::rules::path::compare_pointers;
-use crate::rules::{
+use hearth_input::kind::{parse_input, Input, InputError};
+use hearth_input::locate::{locate, Span};
+use hearth_rules::path::compare_pointers;
+use hearth_rules::{
     Finding, FindingKind, Obligation, Policy, Report, Severity, Summary, Validator,
 };
 
@@ -676,7 +676,7 @@ mod tests {
     #[test]
     fn invalid_documents_are_located_findings_and_others_are_still_checked() {
         let policy = Policy::builtin("stl-coc").unwrap();
-        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let good = include_str!("../../../examples/data/cases/stl-coc.json");
         let docs = vec![
             Document::new("b.json", "{\n  \"schema_version\": 7\n}").check(&policy, as_of()),
             Document::new("a.json", good).check(&policy, as_of()),
@@ -713,7 +713,7 @@ mod tests {
     #[test]
     fn the_report_round_trips_through_json() {
         let policy = Policy::builtin("stl-coc").unwrap();
-        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let good = include_str!("../../../examples/data/cases/stl-coc.json");
         let report = CheckReport::new(
             as_of(),
             vec![Document::new("a.json", good).check(&policy, as_of())],
@@ -727,7 +727,7 @@ mod tests {
     #[test]
     fn a_report_splits_into_its_documents_and_back() {
         let policy = Policy::builtin("stl-coc").unwrap();
-        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let good = include_str!("../../../examples/data/cases/stl-coc.json");
         let docs = vec![
             Document::new("b.json", "[").check(&policy, as_of()),
             Document::new("a.json", good).check(&policy, as_of()),
@@ -754,7 +754,7 @@ mod tests {
     #[test]
     fn record_lines_count_from_the_record() {
         let policy = Policy::builtin("stl-coc").unwrap();
-        let line = include_str!("../examples/data/cases/stl-coc.json").replace('\n', " ");
+        let line = include_str!("../../../examples/data/cases/stl-coc.json").replace('\n', " ");
         let report = CheckReport::new(
             as_of(),
             vec![Document::record("load.ndjson", &line, 5).check(&policy, as_of())],
@@ -774,7 +774,7 @@ mod tests {
     #[test]
     fn retain_recounts() {
         let policy = Policy::builtin("stl-coc").unwrap();
-        let good = include_str!("../examples/data/cases/stl-coc.json");
+        let good = include_str!("../../../examples/data/cases/stl-coc.json");
         let mut doc = Document::new("a.json", good).check(&policy, as_of());
         let before = doc.report().unwrap().summary.errors;
         assert!(before >= 2);

@@ -1,7 +1,7 @@
 //! Reading any document hearth accepts, telling the kinds apart by their top-level keys.
 
-use crate::catalog::{parse_extension, CatalogExtension};
-use crate::model::{parse_json, top_level_keys, try_case_file, CaseFile, Caseload, ParseError};
+use hearth_catalog::{parse_extension, CatalogExtension};
+use hearth_model::{parse_json, top_level_keys, try_case_file, CaseFile, Caseload, ParseError};
 
 /// A document hearth reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,10 +20,10 @@ pub enum Input {
 /// case file, so its error names the missing `participant`.
 ///
 /// ```
-/// let input = hearth::parse_input(r#"{"schema_version":"1.0","participant":{"id":"P-9"}}"#);
-/// assert!(matches!(input, Ok(hearth::Input::CaseFile(_))));
-/// let input = hearth::parse_input(r#"{"schema_version":"1.0","program":{"id":"x","model":"rrh"}}"#);
-/// assert!(matches!(input, Ok(hearth::Input::Caseload(_))));
+/// let input = hearth_input::kind::parse_input(r#"{"schema_version":"1.0","participant":{"id":"P-9"}}"#);
+/// assert!(matches!(input, Ok(hearth_input::kind::Input::CaseFile(_))));
+/// let input = hearth_input::kind::parse_input(r#"{"schema_version":"1.0","program":{"id":"x","model":"rrh"}}"#);
+/// assert!(matches!(input, Ok(hearth_input::kind::Input::Caseload(_))));
 /// ```
 pub fn parse_input(json: &str) -> Result<Input, InputError> {
     // Most inputs are case files that parse: read them once, without the key probe
@@ -54,7 +54,7 @@ pub enum InputError {
     Document(#[from] ParseError),
     /// A catalog extension that does not parse.
     #[error(transparent)]
-    Extension(#[from] crate::catalog::ExtensionError),
+    Extension(#[from] hearth_catalog::ExtensionError),
 }
 
 #[cfg(test)]

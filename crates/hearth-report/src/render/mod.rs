@@ -5,9 +5,11 @@
 //! Each format is a [`Sink`]: fed one document's result at a time, in the report's
 //! order (file, then record), then finished with the run's counts. That is what lets
 //! `hearth check` stream a caseload of any size: what a format must print before the
-//! counts (or after every finding) waits in a [`Spool`], which stays in memory while
-//! small and moves to a temporary file when it grows. Each module also has a
-//! `write(report, …)` for a whole [`CheckReport`] held in memory.
+//! counts (or after every finding) waits in a [`Spool`]. A spool is kept in memory
+//! unless the caller provides other storage ([`Spools`]): this crate touches no file,
+//! but the `hearth` program gives its sinks spools that move to a temporary file when
+//! they grow. Each module also has a `write(report, …)` for a whole
+//! [`CheckReport`](crate::batch::CheckReport) held in memory.
 //!
 //! Every renderer is deterministic (the same report gives the same bytes: no timestamps,
 //! no absolute paths) and prints only what the report holds (ids, codes, dates, counts
@@ -15,8 +17,8 @@
 
 use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
 
+use crate::batch::{CheckSummary, DocumentResult};
 use chrono::NaiveDate;
-use hearth::batch::{CheckSummary, DocumentResult};
 
 pub mod github;
 pub mod json;
@@ -56,7 +58,7 @@ pub trait Sink {
 #[cfg(test)]
 pub fn feed(
     sink: &mut dyn Sink,
-    report: &hearth::batch::CheckReport,
+    report: &crate::batch::CheckReport,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for doc in report.documents() {
@@ -65,25 +67,77 @@ pub fn feed(
     sink.finish(report.as_of, &report.summary, out)
 }
 
-/// Output kept for later: in memory up to [`Spool::IN_MEMORY`] bytes, then in an
-/// anonymous temporary file (removed by the system when the run ends).
+/// Where a [`Spool`] keeps what is written to it: anything that can be written, then
+/// read back from the start (an in-memory buffer, a temporary file, …).
+pub trait SpoolStorage: Read + Write + Seek + Send {}
+
+impl<T: Read + Write + Seek + Send> SpoolStorage for T {}
+
+/// How a sink makes the spools it needs: the storage each new spool gets. The default
+/// keeps spools in memory; a program that checks large batches can hand over storage
+/// that moves to disk when it grows (the `hearth` program uses
+/// `tempfile::SpooledTempFile`).
+///
+/// ```
+/// use hearth_report::render::{Spools, SpoolStorage};
+///
+/// fn in_a_buffer() -> Box<dyn SpoolStorage> {
+///     Box::new(std::io::Cursor::new(Vec::with_capacity(1024)))
+/// }
+/// let sink = hearth_report::render::json::JsonSink::with_spools(Spools::new(in_a_buffer));
+/// # let _ = sink;
+/// ```
+#[derive(Clone, Copy)]
+pub struct Spools {
+    make: fn() -> Box<dyn SpoolStorage>,
+}
+
+impl Spools {
+    /// Spools whose storage `make` provides, one call per spool.
+    pub fn new(make: fn() -> Box<dyn SpoolStorage>) -> Self {
+        Spools { make }
+    }
+
+    /// A new, empty spool.
+    pub fn spool(&self) -> Spool {
+        Spool::new((self.make)())
+    }
+}
+
+impl Default for Spools {
+    /// Spools in memory.
+    fn default() -> Self {
+        Spools::new(|| Box::new(io::Cursor::new(Vec::new())))
+    }
+}
+
+impl std::fmt::Debug for Spools {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spools").finish_non_exhaustive()
+    }
+}
+
+/// Output kept for later, in the storage it was made with (in memory by default).
 pub struct Spool {
-    file: tempfile::SpooledTempFile,
+    file: Box<dyn SpoolStorage>,
     len: u64,
 }
 
 impl Default for Spool {
+    /// A spool in memory.
     fn default() -> Self {
-        Spool {
-            file: tempfile::SpooledTempFile::new(Self::IN_MEMORY),
-            len: 0,
-        }
+        Spools::default().spool()
     }
 }
 
 impl Spool {
-    /// How much a spool holds in memory before it moves to a temporary file.
-    pub const IN_MEMORY: usize = 4 * 1024 * 1024;
+    /// A spool writing to `storage`, which must be empty.
+    pub fn new(storage: Box<dyn SpoolStorage>) -> Self {
+        Spool {
+            file: storage,
+            len: 0,
+        }
+    }
 
     /// Whether nothing was written.
     pub fn is_empty(&self) -> bool {

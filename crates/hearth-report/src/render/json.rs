@@ -7,10 +7,10 @@
 
 use std::io::{self, Write};
 
+use crate::batch::{CheckReport, CheckSummary, DocumentResult, CHECK_REPORT_SCHEMA_VERSION};
 use chrono::NaiveDate;
-use hearth::batch::{CheckReport, CheckSummary, DocumentResult, CHECK_REPORT_SCHEMA_VERSION};
 
-use super::{splice, write_pretty_element, Sink, Spool};
+use super::{splice, write_pretty_element, Sink, Spool, Spools};
 
 /// Writes the report as pretty-printed JSON, ending in a newline.
 #[cfg(test)]
@@ -40,6 +40,20 @@ pub struct JsonSink {
     files: Section,
     findings: Section,
     obligations: Section,
+}
+
+impl JsonSink {
+    /// A sink whose spools (one per array of the report) come from `spools`.
+    pub fn with_spools(spools: Spools) -> Self {
+        let section = || Section {
+            spool: spools.spool(),
+        };
+        JsonSink {
+            files: section(),
+            findings: section(),
+            obligations: section(),
+        }
+    }
 }
 
 impl Sink for JsonSink {

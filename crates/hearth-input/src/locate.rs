@@ -16,7 +16,7 @@
 //!
 //! ```
 //! let text = "{\n  \"participant\": { \"id\": \"P-1\" },\n  \"enrollments\": [\n    { \"id\": \"E-1\" }\n  ]\n}";
-//! let spans = hearth::locate::locate(text, &["/enrollments/0", "/enrollments/0/exit"]);
+//! let spans = hearth_input::locate::locate(text, &["/enrollments/0", "/enrollments/0/exit"]);
 //! let e = spans[0].expect("present");
 //! assert_eq!((e.start.line, e.start.column), (4, 5));
 //! assert_eq!((e.end.line, e.end.column), (4, 20));

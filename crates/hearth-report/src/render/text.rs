@@ -8,12 +8,12 @@
 
 use std::io::{self, Write};
 
+use crate::batch::{CheckSummary, DocumentResult, LocatedFinding};
 use anstyle::{AnsiColor, Effects, Style};
 use chrono::NaiveDate;
-use hearth::batch::{CheckSummary, DocumentResult, LocatedFinding};
-use hearth::{FindingKind, ObligationStatus, Severity};
+use hearth_rules::{FindingKind, ObligationStatus, Severity};
 
-use super::{Sink, Spool};
+use super::{Sink, Spool, Spools};
 
 /// The longest stretch of a source line shown, in characters.
 const WINDOW: usize = 100;
@@ -140,10 +140,15 @@ pub struct TextSink {
 impl TextSink {
     /// A sink writing with `options`.
     pub fn new(options: Options) -> Self {
+        Self::with_spools(options, Spools::default())
+    }
+
+    /// A sink writing with `options`, whose spool (the obligations) comes from `spools`.
+    pub fn with_spools(options: Options, spools: Spools) -> Self {
         TextSink {
             options,
             styles: Styles::new(options.color),
-            obligations: Spool::default(),
+            obligations: spools.spool(),
         }
     }
 }

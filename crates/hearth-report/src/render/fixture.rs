@@ -1,9 +1,9 @@
 //! The report the renderers' tests and snapshots are made from: a real example case
 //! file (with one of its findings waived), a clean case file and a broken document.
 
-use hearth::batch::{CheckReport, Document};
-use hearth::model::ParticipantId;
-use hearth::{Policy, Waiver};
+use crate::batch::{CheckReport, Document};
+use hearth_model::ParticipantId;
+use hearth_rules::{Policy, Waiver};
 
 /// A case file with nothing to report under `stl-coc` as of [`AS_OF`].
 pub const CLEAN: &str = r#"{"schema_version": "1.0", "participant": {"id": "P-CLEAN"}}"#;

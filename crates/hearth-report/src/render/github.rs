@@ -20,15 +20,15 @@
 
 use std::io::{self, Write};
 
+use crate::batch::{CheckSummary, DocumentResult, LocatedFinding};
 use chrono::NaiveDate;
-use hearth::batch::{CheckSummary, DocumentResult, LocatedFinding};
-use hearth::{FindingKind, Severity};
+use hearth_rules::{FindingKind, Severity};
 
 use super::Sink;
 
 /// Writes one workflow command per finding of `report`, then a summary line.
 #[cfg(test)]
-pub fn write(report: &hearth::batch::CheckReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &crate::batch::CheckReport, out: &mut dyn Write) -> io::Result<()> {
     super::feed(&mut GithubSink, report, out)
 }
 
@@ -186,9 +186,9 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::fixture;
     #[allow(unused_imports)]
-    use hearth::batch::CheckReport;
+    use crate::batch::CheckReport;
+    use crate::render::fixture;
 
     fn render(report: &CheckReport) -> Vec<String> {
         let mut out = Vec::new();

@@ -29,9 +29,9 @@
 use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
 
+use crate::batch::{CheckReport, CheckSummary, DocumentResult, LocatedFinding, INVALID_DOCUMENT};
 use chrono::NaiveDate;
-use hearth::batch::{CheckReport, CheckSummary, DocumentResult, LocatedFinding, INVALID_DOCUMENT};
-use hearth::FindingKind;
+use hearth_rules::FindingKind;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 /// Writes `report` as a JUnit XML document.

@@ -30,12 +30,12 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
-use hearth::batch::{
+use crate::batch::{
     CheckSummary, DocumentResult, LocatedFinding, INVALID_DOCUMENT, INVALID_DOCUMENT_HELP,
 };
-use hearth::rules::registry;
-use hearth::{FindingKind, Severity};
+use chrono::NaiveDate;
+use hearth_rules::registry;
+use hearth_rules::{FindingKind, Severity};
 use serde_json::{json, Map, Value};
 
 /// The `$schema` of the log: the OASIS SARIF 2.1.0 schema (errata 01).
@@ -48,13 +48,13 @@ const INVALID_DOCUMENT_SUMMARY: &str =
 
 /// Writes `report` as a SARIF 2.1.0 log (pretty-printed JSON, one trailing newline).
 #[cfg(test)]
-pub fn write(report: &hearth::batch::CheckReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &crate::batch::CheckReport, out: &mut dyn Write) -> io::Result<()> {
     super::feed(&mut SarifSink::default(), report, out)
 }
 
 /// The SARIF log of `report` as a JSON value.
 #[cfg(test)]
-pub fn to_value(report: &hearth::batch::CheckReport) -> io::Result<Value> {
+pub fn to_value(report: &crate::batch::CheckReport) -> io::Result<Value> {
     let rules = rules_of(report);
     let index = rule_index(&rules);
     let results: Vec<Value> = report
@@ -81,6 +81,18 @@ fn rule_index(rules: &BTreeMap<String, Value>) -> BTreeMap<&str, usize> {
 pub struct SarifSink {
     rules: BTreeMap<String, Value>,
     findings: super::Spool,
+    spools: super::Spools,
+}
+
+impl SarifSink {
+    /// A sink whose spools (the findings, then the results) come from `spools`.
+    pub fn with_spools(spools: super::Spools) -> Self {
+        SarifSink {
+            rules: BTreeMap::new(),
+            findings: spools.spool(),
+            spools,
+        }
+    }
 }
 
 impl super::Sink for SarifSink {
@@ -114,7 +126,7 @@ impl super::Sink for SarifSink {
             .map(|(code, i)| (code.to_owned(), i))
             .collect();
         let header = serde_json::to_string_pretty(&log(rules, Vec::new(), as_of, summary)?)?;
-        let mut results = super::Spool::default();
+        let mut results = self.spools.spool();
         self.findings.each_line(|line| {
             let finding: LocatedFinding = serde_json::from_str(line)?;
             let value = result(&finding, index.get(&finding.finding.code).copied());
@@ -165,7 +177,7 @@ fn log(
 
 /// One reporting descriptor per code in the report, keyed (and so sorted) by code.
 #[cfg(test)]
-fn rules_of(report: &hearth::batch::CheckReport) -> BTreeMap<String, Value> {
+fn rules_of(report: &crate::batch::CheckReport) -> BTreeMap<String, Value> {
     let mut rules = BTreeMap::new();
     for finding in &report.findings {
         if rules.contains_key(&finding.finding.code) {
@@ -390,8 +402,8 @@ fn encode_uri_path(path: &str, drive: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::CheckReport;
     use crate::render::fixture;
-    use hearth::batch::CheckReport;
 
     fn sarif(report: &CheckReport) -> Value {
         let mut out = Vec::new();
@@ -522,7 +534,7 @@ mod tests {
     fn validator() -> jsonschema::Validator {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/sarif/sarif-2.1.0.json"
+            "/../hearth-cli/tests/sarif/sarif-2.1.0.json"
         ))
         .unwrap();
         let schema: Value = serde_json::from_str(&text).unwrap();
@@ -555,13 +567,13 @@ mod tests {
         let mut docs = Vec::new();
         for (file, policy) in files {
             let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-            let policy = hearth::Policy::builtin(policy).unwrap();
+            let policy = hearth_rules::Policy::builtin(policy).unwrap();
             let name = format!("examples/data/cases/{file}");
-            docs.push(hearth::batch::Document::new(&name, &text).check(&policy, as_of));
+            docs.push(crate::batch::Document::new(&name, &text).check(&policy, as_of));
         }
-        let policy = hearth::Policy::builtin("stl-coc").unwrap();
+        let policy = hearth_rules::Policy::builtin("stl-coc").unwrap();
         docs.push(
-            hearth::batch::Document::new("broken.json", fixture::BROKEN).check(&policy, as_of),
+            crate::batch::Document::new("broken.json", fixture::BROKEN).check(&policy, as_of),
         );
         CheckReport::new(as_of, docs)
     }
