@@ -93,7 +93,7 @@ pub use ids::{
 pub use intake::{ClientRight, DocumentKind, FileDocument, Intake, Refusal, RightExplained};
 pub use parse::{
     parse_case_file, parse_caseload, parse_json, publishable_message, publishable_settings_message,
-    top_level_keys, ParseError, ParseErrorKind,
+    top_level_keys, try_case_file, ParseError, ParseErrorKind,
 };
 pub use participant::{AgeBand, HouseholdType, Participant, PersonalDetails};
 pub use personal::{FreeText, Personal};
