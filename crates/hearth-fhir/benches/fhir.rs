@@ -1,5 +1,5 @@
 //! FHIR export throughput against parse-only throughput, on the same invented case
-//! files (1,000 participants of `hearth-generate`, 24 months each, as compact JSON).
+//! files (250 participants of `hearth-generate`, 24 months each, as compact JSON).
 //!
 //! - `fhir/parse`: JSON text → case file (the floor: what reading alone costs);
 //! - `fhir/parse_export`: the same, then `to_bundle` and serialising the Bundle to
@@ -17,7 +17,7 @@ use hearth_generate::{case_file, Options};
 
 fn texts() -> Vec<String> {
     let options = Options {
-        participants: 1_000,
+        participants: 250,
         ..Options::default()
     };
     (0..options.participants)

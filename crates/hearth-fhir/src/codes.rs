@@ -230,13 +230,19 @@ pub(crate) fn parse_code<T: DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(Value::String(code.to_owned())).ok()
 }
 
+/// White space as the FHIR patterns' `\s` means it: Unicode white space, and the byte
+/// order mark that ECMAScript validators also count.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 /// Whether `s` is a valid FHIR `code`: no leading, trailing or repeated white space.
 pub fn is_fhir_code(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
+        && !s.chars().any(|c| is_space(c) && c != ' ')
 }
 
 /// Whether `s` is a valid FHIR `string`: not empty, and no white space but space, tab,
@@ -245,7 +251,7 @@ pub fn is_fhir_string(s: &str) -> bool {
     !s.is_empty()
         && !s
             .chars()
-            .any(|c| c.is_whitespace() && !matches!(c, ' ' | '\t' | '\r' | '\n'))
+            .any(|c| is_space(c) && !matches!(c, ' ' | '\t' | '\r' | '\n'))
 }
 
 /// A Coding of `system` for a value from the input: the code when it is a valid FHIR

@@ -159,8 +159,11 @@ impl<'a> Exporter<'a> {
             object.insert("id".to_owned(), Value::String(uuid.clone()));
         }
         let full_url = format!("urn:uuid:{uuid}");
-        self.entries
-            .push(json!({ "fullUrl": full_url, "resource": resource }));
+        // Built by hand: `json!` would serialise the resource into a copy.
+        let mut entry = Map::new();
+        entry.insert("fullUrl".to_owned(), Value::String(full_url.clone()));
+        entry.insert("resource".to_owned(), resource);
+        self.entries.push(Value::Object(entry));
         json!({ "reference": full_url })
     }
 
@@ -271,12 +274,12 @@ pub fn to_bundle(case: &CaseFile, catalog: &Catalog) -> Value {
     code_systems(&mut x);
 
     let bundle_id = x.uuid(Kind::Bundle, pid, 0);
-    json!({
-        "resourceType": "Bundle",
-        "id": bundle_id,
-        "type": "collection",
-        "entry": x.entries,
-    })
+    let mut bundle = Map::new();
+    bundle.insert("resourceType".to_owned(), json!("Bundle"));
+    bundle.insert("id".to_owned(), Value::String(bundle_id));
+    bundle.insert("type".to_owned(), json!("collection"));
+    bundle.insert("entry".to_owned(), Value::Array(x.entries));
+    Value::Object(bundle)
 }
 
 fn patient(x: &mut Exporter<'_>, case: &CaseFile) {

@@ -217,3 +217,27 @@ fn ids_that_are_not_fhir_ids_still_give_valid_resources() {
     assert_eq!(import.case_files.len(), 1);
     assert_eq!(import.summary.placeholders, 2, "{:?}", import.summary);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Any case file the model can hold, however odd its ids, codes and offsets, exports
+    /// to a Bundle the schema accepts with every invariant kept, and imports without
+    /// error to one case file.
+    #[test]
+    fn any_case_file_exports_a_valid_bundle(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+        use arbitrary::{Arbitrary, Unstructured};
+        static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+        let Ok(case) = hearth_model::CaseFile::arbitrary(&mut Unstructured::new(&bytes)) else {
+            return Ok(());
+        };
+        let bundle = to_bundle(&case, &Catalog::builtin());
+        let validator = VALIDATOR.get_or_init(common::validator);
+        let errors = common::schema_errors(validator, &bundle);
+        proptest::prop_assert!(errors.is_empty(), "{:?}", errors);
+        let violations = check_invariants(&bundle);
+        proptest::prop_assert!(violations.is_empty(), "{:?}", violations);
+        let import = from_bundle(&bundle).unwrap();
+        proptest::prop_assert_eq!(import.case_files.len(), 1);
+    }
+}
