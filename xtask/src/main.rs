@@ -72,7 +72,13 @@ struct Paths {
 }
 
 fn paths() -> Result<Paths> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+    // `cargo run` sets CARGO_MANIFEST_DIR for the process too: read it at run time, so a
+    // binary built in one checkout and reused from a shared target directory still
+    // works on the checkout that ran it (the compile-time value is the fallback).
+    let manifest_dir = env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let root = manifest_dir
         .parent()
         .map(Path::to_path_buf)
         .ok_or_else(|| Error::msg("xtask is not inside the repository"))?;
