@@ -16,6 +16,27 @@ fn hearth_in(dir: &Path, args: &[&str]) -> Output {
         .expect("the hearth binary runs")
 }
 
+/// Runs hearth in `dir` with `input` on its standard input.
+fn hearth_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("feed");
+    child.wait_with_output().expect("wait")
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -344,8 +365,6 @@ fn odd_entries_in_a_folder_do_not_stop_the_batch() {
 #[cfg(unix)]
 #[test]
 fn pipes_stdin_ndjson_and_repeated_spellings() {
-    use std::io::Write as _;
-    use std::process::Stdio;
     let dir = scratch("once");
     copy_example(&dir, "rrh.json");
     let base = ["--isolated", "--as-of", "2026-06-26", "--format", "json"];
@@ -375,28 +394,18 @@ fn pipes_stdin_ndjson_and_repeated_spellings() {
 
     let generated = hearth_in(&dir, &["generate", "--participants", "5", "--seed", "3"]);
     assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
-        .args([
+    let out = hearth_with_stdin(
+        &dir,
+        &[
             "check",
             "-",
             "--isolated",
             "--format",
             "json",
             "--exit-zero",
-        ])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&generated.stdout)
-        .expect("feed");
-    let out = child.wait_with_output().expect("wait");
+        ],
+        &generated.stdout,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["summary"]["documents"], 5, "{report}");
@@ -439,8 +448,6 @@ fn due_reports_unreadable_documents_and_each_files_date() {
 /// size limit, so a huge input is reported instead of read until memory runs out.
 #[test]
 fn inspect_reads_ndjson_and_keeps_to_the_size_limit() {
-    use std::io::Write as _;
-    use std::process::Stdio;
     let dir = scratch("inspect");
     let generated = hearth_in(&dir, &["generate", "--participants", "3", "--seed", "1"]);
     std::fs::write(dir.join("c.ndjson"), &generated.stdout).expect("write");
@@ -452,21 +459,7 @@ fn inspect_reads_ndjson_and_keeps_to_the_size_limit() {
         stdout(&out)
     );
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
-        .args(["inspect", "-"])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&generated.stdout)
-        .expect("feed");
-    let out = child.wait_with_output().expect("wait");
+    let out = hearth_with_stdin(&dir, &["inspect", "-"], &generated.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).contains("3 documents read, 3 loaded"),
